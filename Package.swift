@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tenderpoint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TenderpointCore", targets: ["TenderpointCore"]),
+        .library(name: "TenderpointServer", targets: ["TenderpointServer"]),
+        .executable(name: "tenderpoint", targets: ["tenderpoint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+    ],
+    targets: [
+        // The clinical domain: Foundation only, no I/O.
+        .target(name: "TenderpointCore"),
+        .target(
+            name: "TenderpointServer",
+            dependencies: [
+                "TenderpointCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .executableTarget(
+            name: "tenderpoint",
+            dependencies: ["TenderpointServer"]
+        ),
+        .testTarget(name: "TenderpointCoreTests", dependencies: ["TenderpointCore"]),
+        .testTarget(
+            name: "TenderpointServerTests",
+            dependencies: [
+                "TenderpointServer",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

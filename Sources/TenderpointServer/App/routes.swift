@@ -1,0 +1,5 @@
+import Vapor
+
+func routes(_ app: Application) async throws {
+    try app.register(collection: HealthController())
+}
