@@ -42,6 +42,7 @@ public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
         case overrideReasonRequired = "override_reason_required"
         case noInjections = "no_injections"
         case sessionInFuture = "session_in_future"
+        case chartingNotPermitted = "charting_not_permitted"
     }
 }
 

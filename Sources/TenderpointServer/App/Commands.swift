@@ -4,7 +4,7 @@ import Vapor
 /// Installs Tenderpoint's commands beside Vapor's own. `migrate` replaces Fluent's, which asks
 /// for confirmation on a terminal that scripts and CI do not have.
 public func registerCommands(_ app: Application) {
-    app.commands.use(ApplyMigrationsCommand(), as: "migrate")
+    app.asyncCommands.use(ApplyMigrationsCommand(), as: "migrate")
 }
 
 /// Work that must happen before a command runs: `serve` (also the default when no command is

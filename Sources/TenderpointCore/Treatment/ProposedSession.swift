@@ -1,0 +1,48 @@
+import Foundation
+
+/// An injection session as charted, before it is accepted: what `SessionValidation` checks.
+public struct ProposedSession: Sendable {
+    /// One injection as charted. `vial` is nil when the vial the chart names does not exist;
+    /// `vialReference` is how the chart named it (the vial's id), so a lot recall can find it.
+    public struct Injection: Sendable {
+        public let vialReference: String
+        public let vial: Vial?
+        public let site: InjectionSite
+        public let units: Units
+
+        public init(vialReference: String, vial: Vial?, site: InjectionSite, units: Units) {
+            self.vialReference = vialReference
+            self.vial = vial
+            self.site = site
+            self.units = units
+        }
+    }
+
+    /// The clinic calendar date of the session.
+    public let date: CalendarDate
+    /// When the toxin was injected: the vials' expiry and in-use period are checked against it.
+    public let performedAt: Date
+    /// Who charts it: a clinician, or a nurse under a supervising clinician.
+    public let chartedBy: Role
+    public let patientBirthDate: CalendarDate?
+    public let screening: ContraindicationScreen
+    public let acknowledged: Set<ScreeningItem>
+    public let consent: ConsentRecord?
+    public let injections: [Injection]
+    /// A clinician's override of the minimum interval, with its reason.
+    public let overrideReason: String?
+
+    public init(date: CalendarDate, performedAt: Date, chartedBy: Role, patientBirthDate: CalendarDate?,
+                screening: ContraindicationScreen, acknowledged: Set<ScreeningItem>, consent: ConsentRecord?,
+                injections: [Injection], overrideReason: String?) {
+        self.date = date
+        self.performedAt = performedAt
+        self.chartedBy = chartedBy
+        self.patientBirthDate = patientBirthDate
+        self.screening = screening
+        self.acknowledged = acknowledged
+        self.consent = consent
+        self.injections = injections
+        self.overrideReason = overrideReason
+    }
+}
