@@ -41,6 +41,8 @@ let package = Package(
                 "TenderpointServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Fluent", package: "fluent"),
             ]
         ),
     ],

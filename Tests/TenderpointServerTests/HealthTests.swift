@@ -12,7 +12,7 @@ import VaporTesting
 
     @Test func healthAnswersOnSQLite() async throws {
         try await withTestApp { app, _ in
-            try await app.testing().test(.GET, "health") { response in
+            try await app.testing().test(.GET, "health") { (response: TestingHTTPResponse) in
                 #expect(response.status == .ok)
                 let body = try response.content.decode(Health.self)
                 #expect(body == Health(status: "ok", database: "sqlite"))
@@ -42,7 +42,7 @@ import VaporTesting
     @Test(.enabled(if: TestDatabase.postgresURL != nil, "needs TENDERPOINT_TEST_DATABASE_URL (scripts/test starts PostgreSQL)"))
     func healthAnswersOnPostgreSQL() async throws {
         try await withTestApp(postgres: true) { app, _ in
-            try await app.testing().test(.GET, "health") { response in
+            try await app.testing().test(.GET, "health") { (response: TestingHTTPResponse) in
                 #expect(response.status == .ok)
                 let body = try response.content.decode(Health.self)
                 #expect(body == Health(status: "ok", database: "postgres"))

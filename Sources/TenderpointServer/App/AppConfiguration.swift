@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable {
     public var storage: Storage
     public var clinicTimeZone: TimeZone
     public var logLevel: Logger.Level
+    /// bcrypt work factor for new password hashes (tests lower it to keep fast).
+    public var passwordCost: Int = 12
 
     public static let databaseFileName = "tenderpoint.sqlite"
 

@@ -34,6 +34,12 @@ public func configure(_ app: Application, with configuration: AppConfiguration) 
     }
 
     Migrations.register(on: app)
+    JSONCoding.install()
+    app.passwords.use(.bcrypt(cost: configuration.passwordCost))
+    app.auditLog = AuditLog(databases: app.databases, logger: app.logger)
+    app.lifecycle.use(AuditLogLifecycle())
+    app.middleware = Middlewares()
+    app.middleware.use(APIErrorMiddleware())
     try await routes(app)
 }
 

@@ -5,5 +5,19 @@ import Vapor
 enum Migrations {
     static func register(on app: Application) {
         app.migrations.add(CreateClinicSetting())
+        app.migrations.add(CreatePatient())
+        app.migrations.add(CreateUser())
+        app.migrations.add(CreateToken())
+        app.migrations.add(CreateCondition())
+        app.migrations.add(CreateAssessment())
+        app.migrations.add(CreateConsent())
+        app.migrations.add(CreateVial())
+        app.migrations.add(CreateTreatmentSession())
+        app.migrations.add(CreateInjection())
+        app.migrations.add(CreateAdverseEvent())
+        app.migrations.add(CreateAppointment())
+        app.migrations.add(CreateDiaryEntry())
+        app.migrations.add(CreateAuditEvent())
+        app.migrations.add(CreateAvailability())
     }
 }
