@@ -1,0 +1,55 @@
+"""Shared fixtures: the built `tenderpoint` binary and a server started on a fresh database."""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+import requests
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BINARY = pathlib.Path(os.environ.get("TENDERPOINT_BINARY", ROOT / ".build" / "debug" / "tenderpoint"))
+
+
+@pytest.fixture(scope="session")
+def binary() -> pathlib.Path:
+    if not BINARY.exists():
+        pytest.fail(f"{BINARY} is missing: build first (scripts/test does)")
+    return BINARY
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(binary):
+    """A server on a fresh SQLite database filled with the demo clinic (`serve --demo`)."""
+    with tempfile.TemporaryDirectory(prefix="tenderpoint-e2e-") as data:
+        port = free_port()
+        environment = dict(os.environ, TENDERPOINT_DATA_DIR=data, LOG_LEVEL="warning")
+        process = subprocess.Popen([str(binary), "serve", "--demo", "--port", str(port)], env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            if process.poll() is not None:
+                pytest.fail("server exited: " + process.stderr.read().decode()[-2000:])
+            try:
+                if requests.get(base + "/health", timeout=1).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(0.3)
+        else:
+            process.kill()
+            pytest.fail("server did not answer /health within 180 s")
+        yield base
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
