@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "TenderpointCore", targets: ["TenderpointCore"]),
+        .library(name: "TenderpointFHIR", targets: ["TenderpointFHIR"]),
         .library(name: "TenderpointServer", targets: ["TenderpointServer"]),
         .executable(name: "tenderpoint", targets: ["tenderpoint"]),
     ],
@@ -19,10 +20,13 @@ let package = Package(
     targets: [
         // The clinical domain: Foundation only, no I/O.
         .target(name: "TenderpointCore"),
+        // HL7 FHIR R4 resource types (the subset Tenderpoint serves): Foundation only.
+        .target(name: "TenderpointFHIR"),
         .target(
             name: "TenderpointServer",
             dependencies: [
                 "TenderpointCore",
+                "TenderpointFHIR",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -35,6 +39,7 @@ let package = Package(
             dependencies: ["TenderpointServer"]
         ),
         .testTarget(name: "TenderpointCoreTests", dependencies: ["TenderpointCore"]),
+        .testTarget(name: "TenderpointFHIRTests", dependencies: ["TenderpointFHIR"]),
         .testTarget(
             name: "TenderpointServerTests",
             dependencies: [
