@@ -1,0 +1,8 @@
+extension Address {
+    /// AddressType (required binding).
+    public enum AddressType: String, FHIRValueSetCode {
+        case postal
+        case physical
+        case both
+    }
+}

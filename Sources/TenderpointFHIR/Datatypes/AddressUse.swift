@@ -1,0 +1,10 @@
+extension Address {
+    /// AddressUse (required binding).
+    public enum Use: String, FHIRValueSetCode {
+        case home
+        case work
+        case temp
+        case old
+        case billing
+    }
+}

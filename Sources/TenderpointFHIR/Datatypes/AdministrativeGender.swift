@@ -1,0 +1,7 @@
+/// AdministrativeGender (required binding).
+public enum AdministrativeGender: String, FHIRValueSetCode {
+    case male
+    case female
+    case other
+    case unknown
+}
