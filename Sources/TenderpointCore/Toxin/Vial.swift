@@ -13,7 +13,8 @@ public struct Vial: Hashable, Sendable {
     public let expiryDate: CalendarDate
     /// One of `product.vialSizes`.
     public let size: Units
-    /// mL of preservative-free 0.9% saline added; nil for a solution.
+    /// mL of preservative-free 0.9% saline added; nil for a solution, and for a powder still
+    /// unopened in stock (the diluent is chosen when it is reconstituted).
     public let diluentMl: Decimal?
     /// When the powder was reconstituted; nil while it is not yet (and always for a solution).
     public let reconstitutedAt: Date?
@@ -51,9 +52,10 @@ public struct Vial: Hashable, Sendable {
                                         "The diluent must be more than 0 mL and at most \(Vial.maximumDiluentMl) mL, not \(diluentMl) mL.",
                                         field: "diluentMl"))
             }
-        } else {
+        } else if reconstitutedAt != nil {
             problems.append(Problem(.invalidValue,
-                                    "\(product.rawValue) is a powder: the diluent volume is required.", field: "diluentMl"))
+                                    "\(product.rawValue) is a powder: the diluent volume is required once it is reconstituted.",
+                                    field: "diluentMl"))
         }
         guard problems.isEmpty else { throw Problems(problems) }
         self.product = product
@@ -103,7 +105,7 @@ public struct Vial: Hashable, Sendable {
     public func problems(at instant: Date, timeZone: TimeZone) -> [Problem] {
         var problems: [Problem] = []
         let day = CalendarDate(instant, in: timeZone)
-        if day > expiryDate {
+        if isExpired(on: day) {
             problems.append(unusable("expired on \(expiryDate) (the injection is on \(day))"))
         }
         guard !product.isSolution else { return problems }
@@ -121,6 +123,9 @@ public struct Vial: Hashable, Sendable {
         }
         return problems
     }
+
+    /// True after the expiry date: a vial is usable through its expiry date (clinic calendar).
+    public func isExpired(on day: CalendarDate) -> Bool { day > expiryDate }
 
     private func unusable(_ reason: String) -> Problem {
         Problem(.vialUnusable, "Vial of \(product.rawValue), lot \(lotNumber), \(reason).", field: "vial")

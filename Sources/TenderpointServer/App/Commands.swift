@@ -5,15 +5,25 @@ import Vapor
 /// for confirmation on a terminal that scripts and CI do not have.
 public func registerCommands(_ app: Application) {
     app.asyncCommands.use(ApplyMigrationsCommand(), as: "migrate")
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 /// Work that must happen before a command runs: `serve` (also the default when no command is
-/// given) applies the database settings and pending migrations before it listens.
+/// given) applies the database settings and pending migrations before it listens, and with
+/// `--demo` fills an empty database with the demo clinic. Other commands open the database
+/// themselves when they need it; `restore` must find it closed (`TenderpointCommandLine`).
+/// `arguments` are the original ones, `--demo` included.
 public func prepare(_ app: Application, forArguments arguments: [String]) async throws {
-    let command = arguments.dropFirst().first ?? "serve"
-    if command == "serve" || command.hasPrefix("-") {
+    if TenderpointCommandLine.command(in: arguments) == "serve" {
         try await prepareDatabase(app)
         try await app.autoMigrate()
+        if TenderpointCommandLine.wantsDemo(arguments) {
+            _ = try await DemoClinic.fillIfEmpty(app)
+        }
     }
 }
 

@@ -14,6 +14,7 @@ actor AuditLog {
     private let logger: Logger
     private var pending: [AuditEntry] = []
     private var flushTask: Task<Void, Never>?
+    private var lastWrite: Task<Void, Never>?
 
     init(databases: Databases, logger: Logger) {
         self.databases = databases
@@ -24,23 +25,35 @@ actor AuditLog {
     func record(_ entry: AuditEntry) async {
         pending.append(entry)
         if pending.count >= Self.batchSize {
-            await flush()
+            // Detached: the caller may be inside a write transaction, and a flush is a write
+            // transaction of its own.
+            Task.detached { [weak self] in await self?.flush() }
         } else if flushTask == nil {
-            flushTask = Task { [weak self] in
+            flushTask = Task.detached { [weak self] in
                 try? await Task.sleep(for: AuditLog.flushInterval)
                 await self?.flush()
             }
         }
     }
 
-    /// Stores everything buffered. Called by the timer, when the buffer fills, on shutdown, and
-    /// by readers of the trail so that they see their own requests.
+    /// Stores everything buffered and waits until every earlier batch is stored too. Called by
+    /// the timer, when the buffer fills, on shutdown, and by readers of the trail so that they
+    /// see their own requests. Batches are written one after another, in order.
     func flush() async {
-        flushTask?.cancel()
         flushTask = nil
-        guard !pending.isEmpty else { return }
         let batch = pending
         pending = []
+        let previous = lastWrite
+        let write = Task.detached { [weak self] in
+            await previous?.value
+            guard !batch.isEmpty else { return }
+            await self?.store(batch)
+        }
+        lastWrite = write
+        await write.value
+    }
+
+    private func store(_ batch: [AuditEntry]) async {
         do {
             let database = databases.database(logger: logger, on: databases.eventLoopGroup.any())!
             try await database.writeTransaction { transaction in
@@ -49,7 +62,7 @@ actor AuditLog {
         } catch {
             // Keep them for the next attempt rather than lose them.
             pending = batch + pending
-            logger.error("audit: could not store \(batch.count) records; will retry")
+            logger.error("audit: could not store \(batch.count) records; will retry (\(type(of: error)))")
         }
     }
 

@@ -8,14 +8,15 @@ extension Database {
     /// SQLite: `BEGIN IMMEDIATE` takes the write lock before the first read, so a read-then-write
     /// transaction cannot fail with "database is locked" (Fluent's `transaction` is `BEGIN
     /// DEFERRED`). PostgreSQL: the rows in `lock` (the practitioner, the patient…) are locked with
-    /// `SELECT … FOR UPDATE` first, so concurrent actions on the same parent queue up.
+    /// `SELECT … FOR UPDATE` first, so concurrent actions on the same parent queue up. SQLite
+    /// writers also queue in the process (`WriteLock`) instead of inside SQLite's busy handler.
     func writeTransaction<T: Sendable>(
         locking lock: [(table: String, id: UUID)] = [],
         _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         guard let sql = self as? any SQLDatabase else { return try await transaction(body) }
         if sql.dialect.name == "sqlite" {
-            return try await withConnection { connection in
+            return try await WriteLock.shared.withLock { try await self.withConnection { connection in
                 let sqlConnection = connection as! any SQLDatabase
                 try await sqlConnection.raw("BEGIN IMMEDIATE").run()
                 do {
@@ -26,7 +27,7 @@ extension Database {
                     try? await sqlConnection.raw("ROLLBACK").run()
                     throw error
                 }
-            }
+            } }
         }
         return try await transaction { transaction in
             let sqlTransaction = transaction as! any SQLDatabase

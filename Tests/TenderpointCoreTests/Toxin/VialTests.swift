@@ -109,13 +109,29 @@ import Testing
         #expect(try Self.powder(diluent: diluent).diluentMl == Self.decimal(diluent))
     }
 
-    @Test func powderNeedsDiluent() {
+    @Test func aReconstitutedPowderNeedsItsDiluent() {
         let found = Self.problems { () throws(Problems) in
             try Vial(product: .incobotulinumtoxinA, lotNumber: "X", expiryDate: Self.expiry, size: Units(100),
-                     diluentMl: nil, reconstitutedAt: nil)
+                     diluentMl: nil, reconstitutedAt: Self.instant("2026-05-14T09:00:00Z"))
         }
         #expect(found.map(\.code) == [.invalidValue])
         #expect(found.map(\.field) == ["diluentMl"])
+    }
+
+    @Test func anUnopenedPowderHasNoDiluentYetAndCannotBeUsed() throws {
+        let vial = try Vial(product: .incobotulinumtoxinA, lotNumber: "X", expiryDate: Self.expiry, size: Units(100),
+                            diluentMl: nil, reconstitutedAt: nil)
+        #expect(vial.unitsPerTenthMl == nil)
+        #expect(vial.volumeMl(for: Units(10)) == nil)
+        let found = vial.problems(at: Self.instant("2026-05-14T10:00:00Z"), timeZone: Self.london)
+        #expect(found.map(\.code) == [.vialUnusable])
+        #expect(found.first?.message.contains("has not been reconstituted") == true)
+    }
+
+    @Test func expiredOnlyAfterTheExpiryDate() throws {
+        let vial = try Self.powder()
+        #expect(!vial.isExpired(on: CalendarDate(iso: "2026-06-30")!))
+        #expect(vial.isExpired(on: CalendarDate(iso: "2026-07-01")!))
     }
 
     @Test func solutionTakesNoDiluentAndIsNotReconstituted() {
@@ -129,7 +145,7 @@ import Testing
     @Test func everyProblemAtOnce() {
         let found = Self.problems { () throws(Problems) in
             try Vial(product: .onabotulinumtoxinA, lotNumber: " ", expiryDate: Self.expiry, size: Units(300),
-                     diluentMl: nil, reconstitutedAt: nil)
+                     diluentMl: nil, reconstitutedAt: Self.instant("2026-05-14T09:00:00Z"))
         }
         #expect(found.map(\.field) == ["units", "lotNumber", "diluentMl"])
     }

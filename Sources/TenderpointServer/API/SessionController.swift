@@ -1,0 +1,294 @@
+import Fluent
+import Foundation
+import SQLKit
+import TenderpointCore
+import Vapor
+
+/// Injection sessions: chart one (the core's `SessionValidation` decides, every problem at once),
+/// list and read them, and the window for the next one.
+struct SessionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let patient = routes.grouped("patients", ":patientID")
+        // A session with many charted sites and a note can pass Vapor's 16 KB default.
+        patient.on(.POST, "sessions", body: .collect(maxSize: "256kb"), use: create)
+        patient.get("sessions", use: list)
+        patient.get("sessions", ":sessionID", use: read)
+        patient.get("reinjection-window", use: reinjectionWindow)
+    }
+
+    /// What a successful charting wrote, for the response.
+    private struct Charted: Sendable {
+        let session: TreatmentSessionModel
+        let injections: [SessionDTO.Injection]
+        let followUps: [SessionDTO.FollowUpDTO]
+        let interval: SessionDTO.IntervalDTO
+    }
+
+    @Sendable
+    func create(request: Request) async throws -> Response {
+        let patientID = try request.patientID()
+        let user = try await request.authorize(.chartSession, patient: patientID, resource: "TreatmentSession")
+        let input = try request.content.decode(SessionInput.self)
+        let zone = request.application.tenderpoint.clinicTimeZone
+        let now = Date()
+        let today = CalendarDate(now, in: zone)
+        let checked = try input.checked(now: now, today: today, timeZone: zone)
+
+        let charted = try await request.db.writeTransaction(locking: [("patients", patientID), ("users", user.id)]) { database in
+            guard let patient = try await PatientModel.find(patientID, on: database) else {
+                throw APIError.notFound("Patient \(patientID)")
+            }
+            // Problems the core does not see (who supervises, the stock state of a vial), reported with its own.
+            var problems: [Problem] = []
+            let supervisorID = try await Self.supervisor(input.supervisorId, chartedBy: user, on: database, problems: &problems)
+            let (consentID, consent) = try await Self.consent(input.consentId, patientID: patientID, on: database)
+            let vials = try await Self.vials(for: input.injections, on: database, problems: &problems)
+            let rules = try await ClinicSettingsStore.rules(on: database, timeZone: zone)
+            let earlier = try await Self.earlierSessions(patientID: patientID, on: database)
+
+            let proposed = ProposedSession(
+                date: checked.date, performedAt: checked.performedAt, chartedBy: user.role,
+                patientBirthDate: CalendarDate(iso: patient.birthDate), screening: input.screening,
+                acknowledged: Set(input.acknowledged ?? []), consent: consent,
+                injections: input.injections.map { injection in
+                    ProposedSession.Injection(vialReference: injection.vialId, vial: vials[injection.vialId]?.vial,
+                                              site: injection.site.site, units: injection.units)
+                },
+                overrideReason: input.override.map { $0.reason ?? "" })
+            let validated: ValidatedSession
+            switch SessionValidation.validate(proposed, earlierSessions: earlier, rules: rules, today: today) {
+            case .failure(let found): throw Problems(found.all + problems)
+            case .success(let session): validated = session
+            }
+            guard problems.isEmpty, let consentID else { throw Problems(problems) }
+
+            let session = TreatmentSessionModel()
+            session.id = UUID()
+            session.$patient.id = patientID
+            session.date = checked.date.iso
+            session.performedAt = checked.performedAt
+            session.$injector.id = user.id
+            session.$supervisor.id = supervisorID
+            session.product = validated.total.product.rawValue
+            session.totalUnitsTenths = validated.total.units.tenths
+            session.screeningJSON = try Self.json(input.screening)
+            session.acknowledgedJSON = try Self.json(ScreeningItem.allCases.filter(Set(input.acknowledged ?? []).contains))
+            session.$consent.id = consentID
+            session.guidance = checked.guidance.rawValue
+            if case .overridden(let reason, _) = validated.interval { session.overrideReason = reason }
+            session.note = checked.note
+            try await session.create(on: database)
+            let sessionID = try session.requireID()
+
+            var injections: [SessionDTO.Injection] = []
+            for (position, injection) in input.injections.enumerated() {
+                guard let stock = vials[injection.vialId] else { continue }  // unreachable: the core refused unknown vials
+                let model = InjectionModel()
+                model.id = UUID()
+                model.$session.id = sessionID
+                model.$vial.id = stock.id
+                model.siteKind = injection.site.site.kind.rawValue
+                model.siteID = injection.site.site.id
+                let chart = injection.chartedSite.chart
+                model.chartView = chart?.view.rawValue
+                model.chartX = chart?.x
+                model.chartY = chart?.y
+                model.unitsTenths = injection.units.tenths
+                model.volumeMl = stock.vial.volumeMl(for: injection.units).map { "\($0)" }
+                model.position = position
+                try await model.create(on: database)
+                injections.append(try SessionDTO.Injection(model, lotNumber: stock.vial.lotNumber))
+            }
+            // First use opens a vial (one recorded unreconstituted, such as a solution).
+            let usedVials = Array(Set(vials.values.map(\.id)))
+            try await VialModel.query(on: database)
+                .filter(\.$id ~~ usedVials)
+                .filter(\.$state == VialState.unopened.rawValue)
+                .set(\.$state, to: VialState.inUse.rawValue)
+                .update()
+
+            let appointments = try await AppointmentBooking.bookFollowUps(
+                plan: validated.followUpPlan, patientID: patientID, practitionerID: user.id, sessionID: sessionID,
+                calendar: rules.calendar, on: database)
+
+            try await AuditLog.insert(AuditEntry(user: user, action: .create, resourceType: "TreatmentSession",
+                                                 resourceID: sessionID.uuidString, patientID: patientID,
+                                                 detail: "\(validated.total)"),
+                                      on: database)
+            if case .overridden(let reason, let days) = validated.interval {
+                try await AuditLog.insert(AuditEntry(user: user, action: .override, resourceType: "TreatmentSession",
+                                                     resourceID: sessionID.uuidString, patientID: patientID,
+                                                     detail: "minimum interval overridden at day \(days): \(reason)"),
+                                          on: database)
+            }
+            let overridden = if case .overridden = validated.interval { true } else { false }
+            return Charted(session: session, injections: injections,
+                           followUps: SessionDTO.FollowUpDTO.list(plan: validated.followUpPlan, appointments: appointments, timeZone: zone),
+                           interval: SessionDTO.IntervalDTO(daysSinceLast: validated.interval.daysSinceLast, overridden: overridden))
+        }
+        let dto = try SessionDTO(charted.session, injections: charted.injections, followUps: charted.followUps,
+                                 interval: charted.interval)
+        return try await dto.encodeResponse(status: .created, for: request)
+    }
+
+    /// `GET /api/patients/{id}/sessions?limit=&offset=`, newest first.
+    @Sendable
+    func list(request: Request) async throws -> Listing<SessionSummaryDTO> {
+        let patientID = try request.patientID()
+        try await request.authorize(.readClinical, patient: patientID, resource: "TreatmentSession")
+        struct Query: Decodable {
+            var limit: Int?
+            var offset: Int?
+        }
+        let query = try request.query.decode(Query.self)
+        let limit = min(max(query.limit ?? 50, 1), 200)
+        let offset = max(query.offset ?? 0, 0)
+        guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
+        let sql = request.db as! any SQLDatabase
+        struct Count: Decodable { let count: Int }
+        let total = try await sql.raw("SELECT COUNT(*) AS count FROM treatment_sessions WHERE patient_id = \(bind: patientID)")
+            .first(decoding: Count.self)?.count ?? 0
+        struct Row: Decodable {
+            let id: UUID
+            let date: String
+            let performedAt: Date
+            let product: String
+            let totalUnitsTenths: Int
+            let injectorId: UUID
+            let guidance: String
+            let overrideReason: String?
+            let injectionCount: Int
+        }
+        let rows = try await sql.raw("""
+            SELECT s.id, s.date, s.performed_at, s.product, s.total_units_tenths, s.injector_id, s.guidance, s.override_reason,
+                   (SELECT COUNT(*) FROM injections i WHERE i.session_id = s.id) AS injection_count
+            FROM treatment_sessions s
+            WHERE s.patient_id = \(bind: patientID)
+            ORDER BY s.date DESC, s.performed_at DESC
+            LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let items = rows.compactMap { row -> SessionSummaryDTO? in
+            guard let date = CalendarDate(iso: row.date), let product = ToxinProduct(rawValue: row.product) else { return nil }
+            return SessionSummaryDTO(id: row.id, date: date, performedAt: row.performedAt, product: product,
+                                     totalUnits: Units(tenths: row.totalUnitsTenths), injectorId: row.injectorId,
+                                     guidance: InjectionGuidance(rawValue: row.guidance) ?? .landmark,
+                                     overridden: row.overrideReason != nil, injectionCount: row.injectionCount)
+        }
+        await request.auditRead("TreatmentSession", patient: patientID, detail: "\(items.count) of \(total) sessions")
+        return Listing(items: items, total: total, limit: limit, offset: offset)
+    }
+
+    @Sendable
+    func read(request: Request) async throws -> SessionDTO {
+        let patientID = try request.patientID()
+        let sessionID = try request.uuidParameter("sessionID", what: "Session")
+        try await request.authorize(.readClinical, patient: patientID, resource: "TreatmentSession")
+        guard let session = try await TreatmentSessionModel.find(sessionID, on: request.db), session.$patient.id == patientID,
+              let date = CalendarDate(iso: session.date) else {
+            throw APIError.notFound("Session \(sessionID)")
+        }
+        let injections = try await InjectionModel.query(on: request.db).filter(\.$session.$id == sessionID)
+            .sort(\.$position).all()
+        let vialIDs = Array(Set(injections.map(\.$vial.id)))
+        let lots = try await VialModel.query(on: request.db).filter(\.$id ~~ vialIDs).all()
+            .reduce(into: [UUID: String]()) { result, vial in if let id = vial.id { result[id] = vial.lotNumber } }
+        let appointments = try await AppointmentModel.query(on: request.db).filter(\.$session.$id == sessionID)
+            .filter(\.$status != "cancelled").sort(\.$startAt).all()
+        let zone = request.application.tenderpoint.clinicTimeZone
+        let calendar = try await ClinicSettingsStore.rules(on: request.db, timeZone: zone).calendar
+        let plan = FollowUpPlan(sessionDate: date, calendar: calendar)
+        await request.auditRead("TreatmentSession", id: sessionID.uuidString, patient: patientID)
+        return try SessionDTO(session,
+                              injections: injections.map { try SessionDTO.Injection($0, lotNumber: lots[$0.$vial.id] ?? "") },
+                              followUps: SessionDTO.FollowUpDTO.list(plan: plan, appointments: appointments, timeZone: zone),
+                              interval: nil)
+    }
+
+    /// `{"lastSessionDate","earliest","targetFrom","targetTo"}` after the patient's last session,
+    /// nulls before the first. Reception may read it: it books the next session in the window.
+    @Sendable
+    func reinjectionWindow(request: Request) async throws -> ReinjectionWindowDTO {
+        let patientID = try request.patientID()
+        try await request.authorize(.readAppointments, patient: patientID, resource: "TreatmentSession")
+        guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
+        let dates = try await Self.earlierSessions(patientID: patientID, on: request.db).map(\.date)
+        await request.auditRead("ReinjectionWindow", patient: patientID)
+        let today = CalendarDate(Date(), in: request.application.tenderpoint.clinicTimeZone)
+        return ReinjectionWindowDTO(lastSession: dates.max(), today: today)
+    }
+
+    // MARK: reading what the core needs
+
+    /// A nurse charts under a supervising clinician; a clinician may name one too. The supervisor
+    /// must be an active clinician's account.
+    private static func supervisor(_ text: String?, chartedBy user: AuthenticatedUser, on database: any Database,
+                                   problems: inout [Problem]) async throws -> UUID? {
+        guard let text else {
+            if user.role == .nurse {
+                problems.append(Problem(.invalidValue, "A nurse charts under a supervising clinician: supervisorId is required.",
+                                        field: "supervisorId"))
+            }
+            return nil
+        }
+        guard let id = UUID(uuidString: text), let account = try await UserModel.find(id, on: database), account.active,
+              account.accountRole == .clinician else {
+            problems.append(Problem(.unknownIdentifier, "supervisorId must be an active clinician's user id.", field: "supervisorId"))
+            return nil
+        }
+        return id
+    }
+
+    /// The consent named, if it is this patient's; otherwise none, which the core reports.
+    private static func consent(_ text: String?, patientID: UUID, on database: any Database) async throws -> (UUID?, ConsentRecord?) {
+        guard let text, let id = UUID(uuidString: text), let model = try await ConsentModel.find(id, on: database),
+              model.$patient.id == patientID, let date = CalendarDate(iso: model.date) else { return (nil, nil) }
+        let record = try? ConsentRecord(date: date, informationVersion: model.informationVersion,
+                                        withdrawnOn: model.withdrawnOn.flatMap { CalendarDate(iso: $0) })
+        return record == nil ? (nil, nil) : (id, record)
+    }
+
+    /// The vials named by the injections, keyed by the text that named them; unknown ones are
+    /// left out (the core reports them). A closed vial is refused here: the core knows dilution
+    /// and dates, not the stock.
+    private static func vials(for injections: [SessionInput.InjectionInput], on database: any Database,
+                              problems: inout [Problem]) async throws -> [String: (id: UUID, vial: Vial)] {
+        let ids = Array(Set(injections.compactMap { UUID(uuidString: $0.vialId) }))
+        let models = try await VialModel.query(on: database).filter(\.$id ~~ ids).all()
+        var byID: [UUID: VialModel] = [:]
+        for model in models { if let id = model.id { byID[id] = model } }
+        var result: [String: (id: UUID, vial: Vial)] = [:]
+        var reported: Set<UUID> = []
+        for (index, injection) in injections.enumerated() {
+            guard let id = UUID(uuidString: injection.vialId), let model = byID[id] else { continue }
+            result[injection.vialId] = (id, try model.coreVial())
+            if model.vialState.isClosed, reported.insert(id).inserted {
+                problems.append(Problem(.vialUnusable, "Vial \(model.lotNumber) is \(model.vialState.rawValue); it cannot be used.",
+                                        field: "injections[\(index)].vialId"))
+            }
+        }
+        return result
+    }
+
+    /// The patient's recorded sessions (date, product, total) for the interval and 3-month dose rules.
+    static func earlierSessions(patientID: UUID, on database: any Database) async throws -> [DoseCheck.EarlierSession] {
+        let sql = database as! any SQLDatabase
+        struct Row: Decodable {
+            let date: String
+            let product: String
+            let total_units_tenths: Int
+        }
+        return try await sql.select().columns("date", "product", "total_units_tenths").from(TreatmentSessionModel.schema)
+            .where("patient_id", .equal, patientID)
+            .all(decoding: Row.self)
+            .compactMap { row in
+                guard let date = CalendarDate(iso: row.date), let product = ToxinProduct(rawValue: row.product) else { return nil }
+                return DoseCheck.EarlierSession(date: date, dose: ProductDose(product: product, units: Units(tenths: row.total_units_tenths)))
+            }
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

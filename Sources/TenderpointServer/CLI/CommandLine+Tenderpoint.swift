@@ -1,0 +1,31 @@
+import Foundation
+
+/// Reading the command line before Vapor does: which command runs, and the `--demo` flag of
+/// `serve`, which Vapor's own `serve` does not know and would refuse.
+public enum TenderpointCommandLine {
+    public static let demoFlag = "--demo"
+
+    /// The command named by `arguments` (the executable first): `serve` when none is given or
+    /// the first argument is an option, as Vapor decides.
+    public static func command(in arguments: [String]) -> String {
+        guard let first = arguments.dropFirst().first, !first.hasPrefix("-") else { return "serve" }
+        return first
+    }
+
+    /// True for `serve --demo` (or a bare `--demo`, which serves too).
+    public static func wantsDemo(_ arguments: [String]) -> Bool {
+        command(in: arguments) == "serve" && arguments.dropFirst().contains(demoFlag)
+    }
+
+    /// The arguments without `serve`'s `--demo`, for Vapor to parse.
+    public static func removingDemoFlag(_ arguments: [String]) -> [String] {
+        guard wantsDemo(arguments) else { return arguments }
+        return [arguments[0]] + arguments.dropFirst().filter { $0 != demoFlag }
+    }
+
+    /// False for `restore`, which replaces the database file and so must run without the
+    /// application holding it: `main.swift` then skips `configure`, and no pool is ever made.
+    public static func needsDatabase(_ arguments: [String]) -> Bool {
+        command(in: arguments) != "restore"
+    }
+}

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import SQLKit
+import TenderpointCore
+
+/// The re-injection rule for a booked injection appointment, decided by the core's
+/// `ReinjectionWindow`. The dates it counts: the patient's recorded sessions and their other
+/// injection appointments that are booked or attended (a cancelled or missed one gave no toxin).
+///
+/// An appointment must be 84 days after the latest of those on or before it (recorded sessions
+/// always count, even a later back-dated one), and an injection already booked after it must
+/// still be 84 days later. Counting the later appointments separately keeps a booking for the
+/// cycle after next from being refused merely because it is earlier than the last booked one.
+enum InjectionIntervalCheck {
+    static func decide(proposed: CalendarDate, patientID: UUID, excluding appointmentID: UUID?,
+                       override: ReinjectionOverride?, timeZone: TimeZone,
+                       on database: any Database) async throws -> ReinjectionDecision {
+        let sessions = try await sessionDates(patientID: patientID, on: database)
+        let booked = try await injectionAppointmentDates(patientID: patientID, excluding: appointmentID,
+                                                         timeZone: timeZone, on: database)
+        let earlier = sessions + booked.filter { $0 <= proposed }
+        var decision: ReinjectionDecision
+        do throws(Problems) {
+            decision = try ReinjectionWindow.decide(proposed: proposed, sessionDates: earlier, override: override)
+        } catch {
+            throw Problems(error.all.map(onStart))
+        }
+
+        if let next = booked.filter({ $0 > proposed }).min(),
+           case .tooEarly = ReinjectionWindow.assess(proposed: next, lastSession: proposed) {
+            let gap = next.days(since: proposed)
+            guard let override else {
+                throw Problem(.intervalTooShort,
+                              "An injection is already booked on \(next), only \(gap) day\(gap == 1 ? "" : "s") after \(proposed); the minimum interval is \(ReinjectionWindow.minimumIntervalDays) days.",
+                              field: "start")
+            }
+            do throws(Problems) {
+                // The same permission and reason rules as any override of the interval.
+                decision = try ReinjectionWindow.decide(proposed: next, lastSession: proposed, override: override)
+            } catch {
+                throw Problems(error.all.map(onStart))
+            }
+        }
+        return decision
+    }
+
+    /// The core names the proposed session's field `date`; an appointment's is `start`.
+    private static func onStart(_ problem: Problem) -> Problem {
+        problem.field == "date" ? Problem(problem.code, problem.message, field: "start") : problem
+    }
+
+    static func sessionDates(patientID: UUID, on database: any Database) async throws -> [CalendarDate] {
+        guard let sql = database as? any SQLDatabase else { return [] }
+        struct Row: Decodable { let date: String }
+        return try await sql.select().column("date").from(TreatmentSessionModel.schema)
+            .where("patient_id", .equal, patientID)
+            .all(decoding: Row.self)
+            .compactMap { CalendarDate(iso: $0.date) }
+    }
+
+    static func injectionAppointmentDates(patientID: UUID, excluding appointmentID: UUID?, timeZone: TimeZone,
+                                          on database: any Database) async throws -> [CalendarDate] {
+        var query = AppointmentModel.query(on: database)
+            .filter(\.$patient.$id == patientID)
+            .filter(\.$kind == AppointmentKind.injection.rawValue)
+            .filter(\.$status ~~ AppointmentStatus.countingAsInjection.map(\.rawValue))
+        if let appointmentID { query = query.filter(\.$id != appointmentID) }
+        return try await query.all().map { CalendarDate($0.startAt, in: timeZone) }
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import TenderpointCore
+
+@Suite struct AdverseEventKindTests {
+    @Test func theListOfDomainSection4PlusIncreasedPain() {
+        #expect(AdverseEventKind.allCases.map(\.rawValue) == [
+            "injectionSitePain", "bruising", "localMuscleWeakness", "fluLikeSymptoms", "headache", "fatigue", "dryMouth",
+            "dysphagia", "ptosis", "neckWeakness", "distantSpread", "allergicReaction", "increasedPain",
+        ])
+    }
+
+    @Test func onlyDistantSpreadIsUrgent() {
+        #expect(AdverseEventKind.allCases.filter(\.isUrgent) == [.distantSpread])
+    }
+
+    @Test func everyKindHasALabel() {
+        #expect(AdverseEventKind.allCases.allSatisfy { !$0.label.isEmpty })
+        #expect(AdverseEventKind.distantSpread.label.contains("diplopia"))
+    }
+
+    @Test func severitiesAreOrdered() {
+        #expect(AdverseEventSeverity.allCases.map(\.rawValue) == ["mild", "moderate", "severe"])
+        #expect(AdverseEventSeverity.mild < .moderate && AdverseEventSeverity.moderate < .severe)
+    }
+}
