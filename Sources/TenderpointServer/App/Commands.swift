@@ -10,6 +10,7 @@ public func registerCommands(_ app: Application) {
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(ReportCommand(), as: "report")
 }
 
 /// Work that must happen before a command runs: `serve` (also the default when no command is

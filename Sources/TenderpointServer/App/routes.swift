@@ -2,6 +2,8 @@ import Vapor
 
 func routes(_ app: Application) async throws {
     try app.register(collection: HealthController())
+    // The web pages (their own session, CSRF and error-page middleware) and their assets.
+    try app.register(collection: WebRoutes())
     let api = app.grouped("api")
     try api.register(collection: TokenController())
     let authenticated = api.grouped(BearerAuthenticator())
@@ -20,4 +22,6 @@ func routes(_ app: Application) async throws {
     try authenticated.register(collection: SessionController())
     try authenticated.register(collection: AdverseEventController())
     try authenticated.register(collection: SettingsController())
+    try authenticated.register(collection: OutcomeController())
+    try registerFHIR(app)
 }

@@ -23,6 +23,10 @@ enum Permission: String, CaseIterable, Sendable {
     case manageUsers
     case manageSettings
     case readReports
+    /// Questionnaire definitions (FIQR, ACR 2016): no one's record.
+    case readQuestionnaires
+    /// FHIR bulk export of every patient's record.
+    case bulkExport
 }
 
 /// The one table of who may do what (DEVELOPERS.md: not scattered `if`s). A patient role is
@@ -53,6 +57,9 @@ enum AccessTable {
         .manageUsers: [.admin],
         .manageSettings: [.admin],
         .readReports: [.admin, .clinician, .nurse],
+        .readQuestionnaires: staff.union([.patient]),
+        // The whole clinical record of every patient: a clinician's, who may read all of it.
+        .bulkExport: [.clinician],
     ]
 
     static func allows(_ role: Role, _ permission: Permission) -> Bool {

@@ -3,15 +3,10 @@ import Foundation
 import TenderpointCore
 import Vapor
 
-/// `POST /api/auth/token`: username and password for a bearer token.
-///
-/// Repeated failures on one account are slowed (each failure after the third waits a little
-/// longer before answering) and then locked out for `lockout` after `maximumFailures`.
-/// Unknown usernames cost the same bcrypt work as known ones, so timing does not reveal them.
+/// `POST /api/auth/token`: username and password for a bearer token. The password check, its
+/// slow-down and the lockout are `CredentialCheck`'s, shared with the web sign-in.
 struct TokenController: RouteCollection {
     static let tokenLifetime: TimeInterval = 12 * 3600
-    static let maximumFailures = 5
-    static let lockout: TimeInterval = 15 * 60
 
     struct Credentials: Content {
         let username: String
@@ -31,48 +26,18 @@ struct TokenController: RouteCollection {
     @Sendable
     func token(request: Request) async throws -> TokenResponse {
         let credentials = try request.content.decode(Credentials.self)
-        let username = credentials.username.trimmingCharacters(in: .whitespaces).lowercased()
         let now = Date()
-
-        guard let user = try await UserModel.query(on: request.db).filter(\.$username == username).first() else {
-            // The same bcrypt work as a verification, so the answer's timing does not reveal the name.
-            _ = try? await request.password.async.hash(credentials.password)
-            await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .failure, detail: "unknown username"))
-            throw APIError(.unauthorized, code: "invalid_credentials", message: "The username or password is wrong.")
-        }
-        if let lockedUntil = user.lockedUntil, lockedUntil > now {
-            await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .denied, detail: "locked"))
-            var error = APIError(.tooManyRequests, code: "account_locked",
-                                 message: "Too many failed sign-ins: this account is locked until \(JSONCoding.formatInstant(lockedUntil)).")
-            error.headers.replaceOrAdd(name: .retryAfter, value: String(Int(lockedUntil.timeIntervalSince(now).rounded(.up))))
-            throw error
-        }
-        let valid = user.active ? try await request.password.async.verify(credentials.password, created: user.passwordHash) : false
-        guard valid else {
-            let failures = user.failedLogins + 1
-            user.failedLogins = failures >= Self.maximumFailures ? 0 : failures
-            if failures >= Self.maximumFailures { user.lockedUntil = now.addingTimeInterval(Self.lockout) }
-            try await user.save(on: request.db)
-            await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .failure,
-                                                  detail: "failure \(failures)"))
-            if failures > 2 { try await Task.sleep(for: .milliseconds(250 * (failures - 2))) }
-            throw APIError(.unauthorized, code: "invalid_credentials", message: "The username or password is wrong.")
-        }
-
+        let user = try await CredentialCheck.verify(username: credentials.username, password: credentials.password,
+                                                    request: request, now: now)
         let token = TokenDigest.newToken()
         let expiresAt = now.addingTimeInterval(Self.tokenLifetime)
-        let userID = try user.requireID()
-        let role = user.accountRole
-        let entry = AuditEntry(user: AuthenticatedUser(id: userID, username: user.username, role: role, displayName: user.displayName,
-                                                       patientID: user.$patient.id),
-                               action: .login, resourceType: "Session")
+        let signedIn = try CredentialCheck.authenticatedUser(user)
+        let entry = AuditEntry(user: signedIn, action: .login, resourceType: "Session")
         try await request.db.writeTransaction { database in
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            try await user.save(on: database)
-            try await TokenModel(userID: userID, tokenHash: TokenDigest.hash(token), expiresAt: expiresAt).create(on: database)
+            try await CredentialCheck.recordSuccess(user, on: database)
+            try await TokenModel(userID: signedIn.id, tokenHash: TokenDigest.hash(token), expiresAt: expiresAt).create(on: database)
             try await AuditLog.insert(entry, on: database)
         }
-        return TokenResponse(token: token, expiresAt: expiresAt, role: role)
+        return TokenResponse(token: token, expiresAt: expiresAt, role: signedIn.role)
     }
 }

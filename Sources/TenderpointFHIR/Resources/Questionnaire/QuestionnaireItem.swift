@@ -1,6 +1,8 @@
 extension Questionnaire {
     /// A question, group or display text. que-1: a group has items, a display item has none.
     public struct Item: Codable, Hashable, Sendable {
+        /// Extensions, such as `minValue` and `maxValue` for a bounded integer answer.
+        public var `extension`: [Extension]?
         /// Unique within the questionnaire; answers refer to it.
         public var linkId: String
         public var definition: String?
@@ -18,6 +20,7 @@ extension Questionnaire {
         public var item: [Questionnaire.Item]?
 
         public init(
+            `extension`: [Extension]? = nil,
             linkId: String,
             definition: String? = nil,
             code: [Coding]? = nil,
@@ -32,6 +35,7 @@ extension Questionnaire {
             answerOption: [Questionnaire.AnswerOption]? = nil,
             item: [Questionnaire.Item]? = nil
         ) {
+            self.`extension` = `extension`
             self.linkId = linkId
             self.definition = definition
             self.code = code

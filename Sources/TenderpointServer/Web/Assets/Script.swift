@@ -1,0 +1,117 @@
+/// The one script: conveniences only. Every page works without it (the body chart's areas are
+/// also a list of checkboxes, which is what the form submits).
+enum Script {
+    static let text = """
+    (function () {
+      "use strict";
+      document.documentElement.classList.add("js");
+
+      // Body chart: tapping an area or a tender point ticks its checkbox; the checkbox is the truth.
+      function boxFor(form, shape) {
+        var area = shape.getAttribute("data-area");
+        var point = shape.getAttribute("data-point");
+        return area ? form.querySelector('input[name=painAreas][value="' + area + '"]')
+                    : form.querySelector('input[name=tp][value="' + point + '"]');
+      }
+      function paint(form) {
+        form.querySelectorAll("[data-area], [data-point]").forEach(function (shape) {
+          var box = boxFor(form, shape);
+          shape.classList.toggle("is-selected", !!box && box.checked);
+        });
+      }
+      // Session charting: tapping a tender point fills the next empty row with it.
+      document.querySelectorAll("[data-fill-rows]").forEach(function (chart) {
+        var form = chart.closest("form");
+        chart.querySelectorAll("[data-point]").forEach(function (point) {
+          point.addEventListener("click", function () {
+            var value = "tenderPoint:" + point.getAttribute("data-point");
+            var selects = Array.prototype.slice.call(form.querySelectorAll("select[id^=site]"));
+            var row = selects.filter(function (select) { return select.value === ""; })[0];
+            if (!row) { return; }
+            row.value = value;
+            point.classList.add("is-selected");
+            var units = document.getElementById("units" + row.id.slice(4));
+            if (units) { units.focus(); }
+          });
+        });
+        var total = function () {
+          var sum = 0;
+          form.querySelectorAll("input[id^=units]").forEach(function (input) {
+            var units = parseFloat(input.value);
+            if (!isNaN(units)) { sum += units; }
+          });
+          var output = document.getElementById("session-total");
+          if (output) { output.textContent = sum > 0 ? (Math.round(sum * 10) / 10) + " U" : ""; }
+        };
+        form.addEventListener("input", total);
+        total();
+      });
+
+      document.querySelectorAll("form").forEach(function (form) {
+        if (form.querySelector("[data-fill-rows]")) { return; }
+        var shapes = form.querySelectorAll("[data-area], [data-point]");
+        if (shapes.length === 0) { return; }
+        shapes.forEach(function (shape) {
+          shape.addEventListener("click", function () {
+            var box = boxFor(form, shape);
+            if (!box) { return; }
+            box.checked = !box.checked;
+            box.dispatchEvent(new Event("change", { bubbles: true }));
+          });
+        });
+        form.addEventListener("change", function () { paint(form); });
+        paint(form);
+      });
+
+      // Examination: scores while typing, from the same scoring handlers as /api/score/*
+      // (the server scores again when the examination is saved).
+      var exam = document.querySelector("form[data-live-scores]");
+      if (exam && window.fetch) {
+        var token = exam.querySelector("input[name=_csrf]").value;
+        var bands = { none: "none", remission: "remission", mild: "mild", moderate: "moderate", severe: "severe", verySevere: "very severe" };
+        var checked = function (name) {
+          return Array.prototype.map.call(exam.querySelectorAll('input[name="' + name + '"]:checked'), function (box) { return box.value; });
+        };
+        var value = function (name) {
+          var field = exam.querySelector('input[name="' + name + '"]:checked') || exam.querySelector('input[name="' + name + '"]:not([type=radio]):not([type=checkbox])');
+          return field ? field.value.trim() : "";
+        };
+        var show = function (id, text) { var output = document.getElementById(id); if (output) { output.textContent = text; } };
+        var one = function (number) { return number.toFixed(1); };
+        var post = function (path, body) {
+          return fetch(path, { method: "POST", credentials: "same-origin", body: JSON.stringify(body),
+                               headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRF-Token": token } })
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .catch(function () { return null; });
+        };
+        var update = function () {
+          post("/score/tender-points", { positive: checked("tp"), widespreadPainMonths: parseInt(value("widespreadPainMonths"), 10) || 0 })
+            .then(function (s) { if (s) { show("score-tender-points", s.count + " of 18 positive — ACR 1990 criterion " + (s.criteriaMet ? "met" : "not met")); } });
+          var fatigue = value("fatigue"), waking = value("wakingUnrefreshed"), cognitive = value("cognitiveSymptoms"), months = value("symptomMonths");
+          if (fatigue !== "" && waking !== "" && cognitive !== "") {
+            post("/score/acr2016", { painAreas: checked("painAreas"), fatigue: +fatigue, wakingUnrefreshed: +waking, cognitiveSymptoms: +cognitive,
+                                     headaches: checked("headaches").length > 0, lowerAbdominalPain: checked("lowerAbdominalPain").length > 0,
+                                     depression: checked("depression").length > 0, symptomMonths: months === "" ? null : +months })
+              .then(function (s) {
+                if (s) { show("score-acr2016", "WPI " + s.wpi + "/19, SSS " + s.sss + "/12, FS " + s.fs + "/31 (" + bands[s.severityBand] +
+                              "); regions with pain " + s.regionsWithPain + "/5; 2016 criteria " + (s.criteriaMet ? "met" : "not met")); }
+              });
+          }
+          var answers = [];
+          for (var item = 1; item <= 21; item += 1) { var answer = value("fiqr" + item); answers.push(answer === "" ? null : +answer); }
+          post("/score/fiqr", { answers: answers }).then(function (s) {
+            if (!s) { return; }
+            show("score-fiqr", s.valid
+              ? "Total " + one(s.total) + " (" + bands[s.severityBand] + "): function " + one(s["function"]) + ", overall impact " +
+                one(s.overallImpact) + ", symptoms " + one(s.symptoms)
+              : "Not scorable yet: " + (s.invalidReason || "answers missing"));
+          });
+        };
+        var timer;
+        var later = function () { clearTimeout(timer); timer = setTimeout(update, 250); };
+        exam.addEventListener("input", later);
+        exam.addEventListener("change", later);
+      }
+    })();
+    """
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TenderpointCore
+import Vapor
+
+/// `/login`, `/logout` and `/`: signing in with the same accounts, bcrypt check, slow-down and
+/// lockout as `POST /api/auth/token` (`CredentialCheck`), into a database-backed session.
+struct LoginController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("login", use: form)
+        routes.post("login", use: signIn)
+        routes.post("logout", use: signOut)
+    }
+
+    static func loginPath(returningTo next: String?) -> String {
+        guard let next, let safe = safeNext(next), safe != "/" else { return "/login" }
+        var components = URLComponents()
+        components.path = "/login"
+        components.queryItems = [URLQueryItem(name: "next", value: safe)]
+        return components.string ?? "/login"
+    }
+
+    /// Only a path on this server: an absolute URL or `//host` would send the user elsewhere.
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              !next.hasPrefix("/login"), !next.hasPrefix("/logout"), next.count <= 500 else { return nil }
+        return next
+    }
+
+    @Sendable
+    func home(request: Request) async throws -> Response {
+        guard let user = request.auth.get(AuthenticatedUser.self) else { return request.seeOther("/login") }
+        return request.seeOther(NavigationItem.home(for: user))
+    }
+
+    @Sendable
+    func form(request: Request) async throws -> Response {
+        let next = Self.safeNext(try? request.query.get(String.self, at: "next"))
+        if let user = request.auth.get(AuthenticatedUser.self) {
+            return request.seeOther(next ?? NavigationItem.home(for: user))
+        }
+        return LoginPage.View.render(LoginPage.Model(next: next), context: request.pageContext).response()
+    }
+
+    @Sendable
+    func signIn(request: Request) async throws -> Response {
+        let form = try await request.webForm()
+        let username = form["username"] ?? ""
+        let next = Self.safeNext(form["next"])
+        let now = Date()
+        let account: UserModel
+        do {
+            account = try await CredentialCheck.verify(username: username, password: form["password"] ?? "", request: request, now: now)
+        } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
+            let model = LoginPage.Model(username: username, error: error.reason, next: next)
+            let response = LoginPage.View.render(model, context: request.pageContext).response(status: error.status)
+            if let retry = error.headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retry) }
+            return response
+        }
+        let user = try CredentialCheck.authenticatedUser(account)
+        let entry = AuditEntry(user: user, action: .login, resourceType: "Session", detail: "web")
+        try await request.db.writeTransaction { database in
+            try await CredentialCheck.recordSuccess(account, on: database)
+            try await AuditLog.insert(entry, on: database)
+        }
+        try await WebSession.signIn(user, request: request)
+        return request.seeOther(next ?? NavigationItem.home(for: user))
+    }
+
+    @Sendable
+    func signOut(request: Request) async throws -> Response {
+        WebSession.signOut(request: request)
+        return request.seeOther("/login")
+    }
+}

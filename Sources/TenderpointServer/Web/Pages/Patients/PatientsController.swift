@@ -1,0 +1,54 @@
+import Foundation
+import SQLKit
+import TenderpointCore
+import Vapor
+
+/// `GET /patients` (search) and `GET /patients/{id}` (the clinical page). The clinical page
+/// is built from `TimelineController`'s own handler, so it is authorised (`readClinical`:
+/// reception may not open it) and audited exactly as `GET /api/patients/{id}/timeline`.
+struct PatientsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("patients", use: search)
+        routes.get("patients", ":patientID", use: patient)
+    }
+
+    @Sendable
+    func search(request: Request) async throws -> Response {
+        let user = try await request.authorize(.searchPatients, resource: "Patient")
+        var model = PatientSearchPage.Model(linksToPatients: AccessTable.allows(user.role, .readClinical))
+        if let query = try? request.query.get(String.self, at: "q"), !query.trimmingCharacters(in: .whitespaces).isEmpty {
+            model.query = query
+            let result = try await PatientSearchQuery.search(query, on: request.db)
+            model.result = result
+            await request.auditRead("Patient", patient: nil, action: .search,
+                                    detail: "web: \(result.patients.count) of \(result.total) results")
+        }
+        return PatientSearchPage.View.render(model, context: request.pageContext).response()
+    }
+
+    @Sendable
+    func patient(request: Request) async throws -> Response {
+        var model = try await Self.chartModel(request: request, patientID: try request.patientID())
+        model.saved = (try? request.query.get(String.self, at: "saved")).flatMap { ["examination", "session"].contains($0) ? $0 : nil }
+        return PatientPage.View.render(model, context: request.pageContext).response()
+    }
+
+    /// The timeline (authorised and audited by its controller), the diary rows of the chosen
+    /// range (audited here) and the core's plan and window for each session.
+    static func chartModel(request: Request, patientID: UUID, defaultRange: ChartRange = .year) async throws -> PatientPage.Model {
+        let timeline = try await TimelineController().timeline(request: request)
+        let range = (try? request.query.get(String.self, at: "range")).flatMap(ChartRange.init(rawValue:)) ?? defaultRange
+        let today = timeline.today
+        let earliest = [timeline.diary.firstDate, timeline.sessions.map(\.date).min()].compactMap { $0 }.min()
+        let start = range.start(today: today, earliest: earliest)
+        let zone = request.application.tenderpoint.clinicTimeZone
+        let entries = try await PatientChartQuery.entries(patient: patientID, from: start, to: today, timeZone: zone,
+                                                          on: request.db as! any SQLDatabase)
+        await request.auditRead("DiaryEntry", patient: patientID, detail: "web chart: \(entries.count) entries from \(start) to \(today)")
+        let calendar = try await request.schedulingCalendar()
+        // Past today to the end of the current re-injection window, so its follow-ups and window show.
+        let end = max(today, timeline.reinjectionWindow?.targetTo ?? today)
+        let chart = PatientChartQuery.model(timeline: timeline, entries: entries, start: start, end: end, calendar: calendar)
+        return PatientPage.Model(timeline: timeline, chart: chart, range: range, fiqrBands: .standard)
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+
+/// The web pages and their assets. Only the pages get the session, error-page and CSRF
+/// middleware (`WebSession.middleware`); `/api`, `/fhir` and `/health` stay stateless.
+struct WebRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        try routes.register(collection: AssetController())
+        let pages = routes.grouped(WebSession.middleware())
+        try pages.register(collection: LoginController())
+        try pages.register(collection: TodayController())
+        try pages.register(collection: PatientsController())
+        try pages.register(collection: PortalController())
+        try pages.register(collection: ExaminationController())
+        try pages.register(collection: SessionChartingController())
+        // The API's scoring handlers for the examination form's live scores, with the page's
+        // session (and CSRF header) instead of a bearer token.
+        try pages.register(collection: ScoreController())
+    }
+}

@@ -1,0 +1,289 @@
+"""The web pages in a real browser: Debian's Chromium, headless, driven by Selenium, against a
+server on a fresh demo database. Saves screenshots of the main pages to docs/screenshots/."""
+import datetime
+import re
+import shutil
+
+import pytest
+import requests
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ROOT
+
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+DESKTOP = (1280, 900)
+PHONE = (375, 812)
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=en-GB"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_window_size(*DESKTOP)
+    # A click that submits a form returns before the next page has loaded: look-ups wait for it.
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def sign_in(driver, base, username, password):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait_for_path(driver, base, lambda path: not path.startswith("/login"))
+
+
+def wait_for_path(driver, base, accept):
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.startswith(base) and accept(d.current_url[len(base):]))
+
+
+def absent(driver, css):
+    """Whether nothing matches, without waiting out the implicit wait."""
+    driver.implicitly_wait(0)
+    try:
+        return driver.find_elements(By.CSS_SELECTOR, css) == []
+    finally:
+        driver.implicitly_wait(5)
+
+
+def screenshot(driver, name):
+    """The whole page at the window's width (headless Chromium captures the viewport only, and
+    the window is taller than its viewport by the browser's own frame)."""
+    width, original = driver.get_window_size()["width"], driver.get_window_size()["height"]
+    frame = driver.execute_script("return window.outerHeight - window.innerHeight")
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(height + frame, 8000))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(SCREENSHOTS / f"{name}.png"))
+    driver.set_window_size(width, original)
+
+
+def unlabelled_controls(driver):
+    """Every visible form control must have a label (or an accessible name)."""
+    return driver.execute_script("""
+        return Array.from(document.querySelectorAll('input, select, textarea, button'))
+          .filter(c => c.type !== 'hidden')
+          .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')
+                       && !(c.tagName === 'BUTTON' && c.textContent.trim()))
+          .map(c => c.outerHTML.slice(0, 120));
+    """)
+
+
+def patient_with_the_longest_diary(base):
+    """The demo patient with most diary entries, found through the API (so the chart has dots)."""
+    token = requests.post(base + "/api/auth/token", json={"username": "dr.okafor", "password": "clinician-demo-1"}).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    patients = requests.get(base + "/api/patients?limit=200", headers=headers).json()["items"]
+    counts = []
+    for patient in patients:
+        timeline = requests.get(base + f"/api/patients/{patient['id']}/timeline", headers=headers).json()
+        if timeline["sessions"]:
+            counts.append((timeline["diary"]["count"], patient))
+    return max(counts, key=lambda pair: pair[0])[1]
+
+
+def test_a_clinician_sees_today_and_a_patients_chart(demo_server, browser):
+    browser.get(demo_server + "/login")
+    screenshot(browser, "login")
+    sign_in(browser, demo_server, "dr.okafor", "clinician-demo-1")
+    assert browser.current_url == demo_server + "/today"
+    assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Today, ")
+    headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "main h2")]
+    assert headings == ["Appointments", "Follow-ups due today", "Re-injection window opens this week",
+                        "Vials expiring within 30 days"]
+    assert browser.find_element(By.CSS_SELECTOR, "nav[aria-label=Main] a[aria-current=page]").text == "Today"
+    assert unlabelled_controls(browser) == []
+    screenshot(browser, "today")
+
+    patient = patient_with_the_longest_diary(demo_server)
+    browser.find_element(By.LINK_TEXT, "Patients").click()
+    search = browser.find_element(By.ID, "patient-query")
+    search.send_keys(f"{patient['givenName']} {patient['familyName']}", Keys.ENTER)
+    assert "match" in browser.find_element(By.CSS_SELECTOR, "main [role=status]").text
+    assert unlabelled_controls(browser) == []
+    screenshot(browser, "patient-search")
+    browser.find_element(By.LINK_TEXT, f"{patient['familyName']}, {patient['givenName']}").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == f"{patient['givenName']} {patient['familyName']}"
+    chart = browser.find_element(By.CSS_SELECTOR, "svg.chart")
+    assert len(chart.find_elements(By.CSS_SELECTOR, "circle.entry")) > 10
+    assert len(chart.find_elements(By.CSS_SELECTOR, "line.session")) >= 1
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.window")) >= 1
+    labels = {element.get_attribute("textContent") for element in chart.find_elements(By.CSS_SELECTOR, "text.follow-up-label")}
+    assert labels >= {"d8", "w3", "w12"}
+    rows = browser.find_elements(By.CSS_SELECTOR, "table caption")
+    assert "Sessions and their follow-ups" in [row.text for row in rows]
+    screenshot(browser, "patient")
+
+
+def count_entries_today(driver):
+    return len(driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=today-heading] ul.entries > li"))
+
+
+def test_a_patient_adds_two_diary_entries_on_a_phone_and_sees_them_on_the_chart(demo_server, browser):
+    browser.set_window_size(*PHONE)
+    sign_in(browser, demo_server, "patient1", "patient-demo-1")
+    assert browser.current_url == demo_server + "/portal"
+    assert unlabelled_controls(browser) == []
+    before = count_entries_today(browser)
+    browser.get(demo_server + "/portal/chart?range=90d")
+    dots_before = len(browser.find_elements(By.CSS_SELECTOR, "svg.chart circle.entry"))
+    browser.get(demo_server + "/portal")
+    screenshot(browser, "portal-diary")
+
+    # First entry: taps on the scale and on the body chart (the script ticks the list for it).
+    browser.find_element(By.CSS_SELECTOR, "label[for=painNRS-6]").click()
+    browser.find_element(By.CSS_SELECTOR, "label[for=fatigue-4]").click()
+    browser.find_element(By.CSS_SELECTOR, "svg rect[data-area=neck]").click()
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=painAreas][value=neck]").is_selected()
+    browser.find_element(By.CSS_SELECTOR, "input[name=painAreas][value='lowerBack']").click()
+    browser.find_element(By.ID, "note").send_keys("Stiff after the drive")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert "Saved" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+
+    # Second entry, by keyboard: the pain scale is a radio group, so the arrow keys move along it.
+    browser.execute_script("document.getElementById('painNRS-0').focus()")
+    ActionChains(browser).send_keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT).perform()
+    assert browser.find_element(By.ID, "painNRS-3").is_selected()
+    browser.find_element(By.ID, "note").send_keys("Better after a rest")
+    browser.find_element(By.ID, "note").submit()
+    assert "Saved" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+
+    assert count_entries_today(browser) == before + 2
+    entries = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=today-heading]").text
+    assert "pain 6, fatigue 4" in entries
+    assert "Where: Neck; Lower back" in entries
+    assert "pain 3" in entries
+
+    browser.find_element(By.LINK_TEXT, "My chart").click()
+    dots_after = len(browser.find_elements(By.CSS_SELECTOR, "svg.chart circle.entry"))
+    assert dots_after == dots_before + 2
+    recent = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=recent-heading]").text
+    assert "Better after a rest" in recent and "Stiff after the drive" in recent
+    screenshot(browser, "portal-chart")
+
+    browser.find_element(By.LINK_TEXT, "Who looked at my record").click()
+    assert "You" in browser.find_element(By.CSS_SELECTOR, "ul.entries").text
+    screenshot(browser, "portal-access")
+
+
+def test_a_refused_diary_entry_keeps_what_was_typed(demo_server, browser):
+    browser.set_window_size(*PHONE)
+    sign_in(browser, demo_server, "patient2", "patient-demo-2")
+    browser.find_element(By.CSS_SELECTOR, "input[name=painAreas][value=chest]").click()
+    browser.find_element(By.ID, "note").send_keys("forgot the score")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    summary = browser.find_element(By.CSS_SELECTOR, ".error-summary")
+    assert "Choose a number from 0 to 10." in summary.text
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=painAreas][value=chest]").is_selected()
+    assert browser.find_element(By.ID, "note").get_attribute("value") == "forgot the score"
+
+
+def api_token(base, username="dr.okafor", password="clinician-demo-1"):
+    return requests.post(base + "/api/auth/token", json={"username": username, "password": password}).json()["token"]
+
+
+def patient_ready_for_a_session(base):
+    """A demo patient with consent in force whose minimum interval has passed (or who has had
+    no session yet), and a vial reconstituted an hour ago to inject from."""
+    headers = {"Authorization": f"Bearer {api_token(base)}"}
+    patients = requests.get(base + "/api/patients?limit=200", headers=headers).json()["items"]
+    for patient in patients:
+        timeline = requests.get(base + f"/api/patients/{patient['id']}/timeline", headers=headers).json()
+        consents = [c for c in timeline["consents"] if c["withdrawnOn"] is None]
+        window = timeline["reinjectionWindow"]
+        if consents and (window is None or window["earliest"] < timeline["today"]):
+            break
+    else:
+        pytest.fail("no demo patient is ready for a session")
+    reconstituted = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    vial = requests.post(base + "/api/vials", headers=headers, json={
+        "product": "onabotulinumtoxinA", "lotNumber": "E2E-WEB-1", "expiryDate": "2030-01-31", "units": 100,
+        "diluentMl": 2.5, "reconstitutedAt": reconstituted})
+    assert vial.status_code == 201, vial.text
+    return patient
+
+
+def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browser):
+    patient = patient_ready_for_a_session(demo_server)
+    sign_in(browser, demo_server, "dr.okafor", "clinician-demo-1")
+    browser.get(demo_server + f"/patients/{patient['id']}")
+    browser.find_element(By.LINK_TEXT, "Record an examination").click()
+
+    # Tender points tapped on the body chart; the script ticks the list and scores as we go.
+    for point in ("occiput.left", "occiput.right", "trapezius.left", "trapezius.right", "secondRib.left", "knee.right"):
+        browser.find_element(By.CSS_SELECTOR, f"circle[data-point='{point}']").click()
+    assert browser.find_element(By.ID, "tp-knee.right").is_selected()
+    browser.find_element(By.ID, "widespreadPainMonths").send_keys("12")
+    for area in ("neck", "upperBack", "lowerBack", "shoulderGirdle.left", "shoulderGirdle.right", "hip.left", "hip.right"):
+        browser.find_element(By.CSS_SELECTOR, f"rect[data-area='{area}']").click()
+    for choice in ("fatigue-2", "wakingUnrefreshed-2", "cognitiveSymptoms-1"):
+        browser.find_element(By.CSS_SELECTOR, f"label[for={choice}]").click()
+    for item in range(1, 22):
+        browser.find_element(By.ID, f"fiqr{item}").send_keys("5")
+    WebDriverWait(browser, 10).until(lambda driver: "Total 50.0" in driver.find_element(By.ID, "score-fiqr").text)
+    assert browser.find_element(By.ID, "score-tender-points").text == "6 of 18 positive — ACR 1990 criterion not met"
+    assert browser.find_element(By.ID, "score-acr2016").text.startswith("WPI 7/19, SSS 5/12, FS 12/31 (severe)")
+    assert unlabelled_controls(browser) == []
+    screenshot(browser, "examination")
+    browser.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+    assert "The examination was saved" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    assert "50.0 (moderate)" in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=scores-heading]").text
+
+    browser.find_element(By.LINK_TEXT, "Chart a session").click()
+    Select(browser.find_element(By.ID, "vialId")).select_by_visible_text(
+        next(option.text for option in Select(browser.find_element(By.ID, "vialId")).options if option.text.startswith("E2E-WEB-1")))
+    for answer in browser.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
+        browser.execute_script("arguments[0].click()", answer)
+    browser.find_element(By.CSS_SELECTOR, "circle[data-point='trapezius.left']").click()
+    browser.find_element(By.ID, "units1").send_keys("20")
+    browser.find_element(By.CSS_SELECTOR, "circle[data-point='trapezius.right']").click()
+    browser.find_element(By.ID, "units2").send_keys("20")
+    assert Select(browser.find_element(By.ID, "site2")).first_selected_option.text == "Tender point: Trapezius, right"
+    assert browser.find_element(By.ID, "session-total").text == "40 U"
+    assert unlabelled_controls(browser) == []
+    screenshot(browser, "session")
+    browser.find_element(By.CSS_SELECTOR, "form.session-form button[type=submit]").click()
+    assert "The session was charted" in browser.find_element(By.CSS_SELECTOR, ".notice").text
+    upcoming = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=appointments-heading]").text
+    for follow_up in ("Onset check (phone)", "Peak review", "Reassessment"):
+        assert follow_up in upcoming
+    table = browser.find_element(By.CSS_SELECTOR, ".timeline table tbody tr").text
+    assert "40 U onabotulinumtoxinA" in table
+
+
+def test_reception_cannot_open_a_patients_clinical_page(demo_server, browser):
+    sign_in(browser, demo_server, "reception.patel", "reception-demo-1")
+    assert browser.current_url == demo_server + "/today"
+    browser.get(demo_server + "/patients?q=a")
+    assert browser.find_elements(By.CSS_SELECTOR, "main table tbody tr"), "reception can search"
+    assert absent(browser, "main table a"), "but names do not link to clinical pages"
+    patient = patient_with_the_longest_diary(demo_server)
+    browser.get(demo_server + f"/patients/{patient['id']}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Not allowed"
+    assert patient["familyName"] not in browser.find_element(By.TAG_NAME, "main").text
+    assert absent(browser, "svg.chart")
+    for form in ("session", "examination"):
+        browser.get(demo_server + f"/patients/{patient['id']}/{form}")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Not allowed"
+
+
+def test_signing_out_ends_the_session(demo_server, browser):
+    sign_in(browser, demo_server, "nurse.ellis", "nurse-demo-1")
+    cookie = browser.get_cookie("tenderpoint-session")
+    assert cookie["httpOnly"] is True and cookie["sameSite"] == "Lax"
+    browser.find_element(By.CSS_SELECTOR, ".sign-out button").click()
+    wait_for_path(browser, demo_server, lambda path: path == "/login")
+    browser.get(demo_server + "/today")
+    assert re.match(re.escape(demo_server) + r"/login\?next=/today$", browser.current_url)
