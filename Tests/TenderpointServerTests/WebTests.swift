@@ -153,6 +153,40 @@ enum WebFixture {
         }
     }
 
+    /// Two server instances on one database: a session started on one is known to the other.
+    static func sessionIsShared(postgres: Bool) async throws {
+        try await withTestApp(postgres: postgres) { app, configuration in
+            try await WebFixture.account(app, "clin", .clinician, displayName: "Dr Who")
+            let first = WebBrowser(app)
+            try await first.signIn("clin")
+            let other = try await Application.make(.testing)
+            do {
+                try await configure(other, with: configuration)
+                let second = WebBrowser(other)
+                second.sessionCookie = first.sessionCookie
+                let page = try await second.get("/today")
+                #expect(page.status == .ok)
+                #expect(page.body.contains("Dr Who"))
+                // Signing out on the second ends it on the first.
+                try await second.post("/logout", [])
+                #expect(try await first.get("/today").status == .seeOther)
+            } catch {
+                try? await other.asyncShutdown()
+                throw error
+            }
+            try await other.asyncShutdown()
+        }
+    }
+
+    @Test func aSessionStartedOnOneInstanceWorksOnAnother() async throws {
+        try await Self.sessionIsShared(postgres: false)
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func aSessionStartedOnOneInstanceWorksOnAnotherOnPostgreSQL() async throws {
+        try await Self.sessionIsShared(postgres: true)
+    }
+
     @Test func behindTLSTheCookieIsSecure() async throws {
         try await withTestApp { app, _ in
             try await WebFixture.account(app, "clin", .clinician)

@@ -74,7 +74,9 @@ struct WebSessionDriver: SessionDriver {
 
     /// Removes sessions past their end (called on each sign-in, so the table stays small).
     static func purgeExpired(on database: any Database, now: Date = Date()) async throws {
-        try await WebSessionRecord.query(on: database).filter(\.$expiresAt <= now).delete()
+        try await database.writeTransaction { transaction in
+            try await WebSessionRecord.query(on: transaction).filter(\.$expiresAt <= now).delete()
+        }
     }
 
     private static func encode(_ data: SessionData) throws -> String {

@@ -86,25 +86,25 @@ enum Script {
         };
         var update = function () {
           post("/score/tender-points", { positive: checked("tp"), widespreadPainMonths: parseInt(value("widespreadPainMonths"), 10) || 0 })
-            .then(function (s) { if (s) { show("score-tender-points", s.count + " of 18 positive — ACR 1990 criterion " + (s.criteriaMet ? "met" : "not met")); } });
+            .then(function (scores) { if (scores) { show("score-tender-points", scores.count + " of 18 positive — ACR 1990 criterion " + (scores.criteriaMet ? "met" : "not met")); } });
           var fatigue = value("fatigue"), waking = value("wakingUnrefreshed"), cognitive = value("cognitiveSymptoms"), months = value("symptomMonths");
           if (fatigue !== "" && waking !== "" && cognitive !== "") {
             post("/score/acr2016", { painAreas: checked("painAreas"), fatigue: +fatigue, wakingUnrefreshed: +waking, cognitiveSymptoms: +cognitive,
                                      headaches: checked("headaches").length > 0, lowerAbdominalPain: checked("lowerAbdominalPain").length > 0,
                                      depression: checked("depression").length > 0, symptomMonths: months === "" ? null : +months })
-              .then(function (s) {
-                if (s) { show("score-acr2016", "WPI " + s.wpi + "/19, SSS " + s.sss + "/12, FS " + s.fs + "/31 (" + bands[s.severityBand] +
-                              "); regions with pain " + s.regionsWithPain + "/5; 2016 criteria " + (s.criteriaMet ? "met" : "not met")); }
+              .then(function (scores) {
+                if (scores) { show("score-acr2016", "WPI " + scores.wpi + "/19, SSS " + scores.sss + "/12, FS " + scores.fs + "/31 (" + bands[scores.severityBand] +
+                              "); regions with pain " + scores.regionsWithPain + "/5; 2016 criteria " + (scores.criteriaMet ? "met" : "not met")); }
               });
           }
           var answers = [];
           for (var item = 1; item <= 21; item += 1) { var answer = value("fiqr" + item); answers.push(answer === "" ? null : +answer); }
-          post("/score/fiqr", { answers: answers }).then(function (s) {
-            if (!s) { return; }
-            show("score-fiqr", s.valid
-              ? "Total " + one(s.total) + " (" + bands[s.severityBand] + "): function " + one(s["function"]) + ", overall impact " +
-                one(s.overallImpact) + ", symptoms " + one(s.symptoms)
-              : "Not scorable yet: " + (s.invalidReason || "answers missing"));
+          post("/score/fiqr", { answers: answers }).then(function (scores) {
+            if (!scores) { return; }
+            show("score-fiqr", scores.valid
+              ? "Total " + one(scores.total) + " (" + bands[scores.severityBand] + "): function " + one(scores["function"]) + ", overall impact " +
+                one(scores.overallImpact) + ", symptoms " + one(scores.symptoms)
+              : "Not scorable yet: " + (scores.invalidReason || "answers missing"));
           });
         };
         var timer;

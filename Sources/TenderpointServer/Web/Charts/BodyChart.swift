@@ -77,9 +77,9 @@ enum BodyChart {
     /// One view as SVG. `areas`/`points` say which to draw as selected; either may be nil to
     /// leave that layer out (the diary has no tender points; the exam has both).
     static func svg(view: ChartView, areas: Set<WPIArea>?, points: Set<TenderPointSite>? = nil) -> String {
-        let n = SVGWriter.number
+        let coordinate = SVGWriter.number
         var svg = SVGWriter()
-        svg.open("svg", [("viewBox", "0 0 \(n(width)) \(n(height))"), ("aria-hidden", "true"), ("focusable", "false")])
+        svg.open("svg", [("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"), ("aria-hidden", "true"), ("focusable", "false")])
         // The outline: head, torso, limbs, so the areas read as a body.
         svg.element("circle", [("class", "body-outline"), ("cx", "60"), ("cy", "22"), ("r", "15")])
         svg.element("path", [("class", "body-outline"),
@@ -88,7 +88,7 @@ enum BodyChart {
             for area in WPIArea.allCases {
                 for shape in shapes(area, view: view) {
                     svg.open("rect", [("class", areas.contains(area) ? "body-area is-selected" : "body-area"), ("data-area", area.rawValue),
-                                      ("x", n(shape.x)), ("y", n(shape.y)), ("width", n(shape.width)), ("height", n(shape.height)),
+                                      ("x", coordinate(shape.x)), ("y", coordinate(shape.y)), ("width", coordinate(shape.width)), ("height", coordinate(shape.height)),
                                       ("rx", "3")])
                     svg.element("title", text: area.name)
                     svg.close("rect")
@@ -100,7 +100,7 @@ enum BodyChart {
                 let place = point(site)
                 guard place.view == view else { continue }
                 svg.open("circle", [("class", points.contains(site) ? "tender-point is-selected" : "tender-point"),
-                                    ("data-point", site.id), ("cx", n(place.x)), ("cy", n(place.y)), ("r", "4")])
+                                    ("data-point", site.id), ("cx", coordinate(place.x)), ("cy", coordinate(place.y)), ("r", "4")])
                 svg.element("title", text: site.name)
                 svg.close("circle")
             }

@@ -54,11 +54,11 @@ enum TimelineChart {
         }
         func y(_ nrs: Double) -> Double { baseline - nrs / 10 * plotHeight }
         func inRange(_ date: CalendarDate) -> Bool { date >= model.start && date <= model.end }
-        let n = SVGWriter.number
+        let coordinate = SVGWriter.number
 
         let means = model.dailyMeans
         var svg = SVGWriter()
-        svg.open("svg", [("class", "chart"), ("viewBox", "0 0 \(n(width)) \(n(height))"), ("role", "img"),
+        svg.open("svg", [("class", "chart"), ("viewBox", "0 0 \(coordinate(width)) \(coordinate(height))"), ("role", "img"),
                          ("aria-labelledby", "\(id)-title \(id)-desc"), ("preserveAspectRatio", "xMidYMid meet")])
         svg.element("title", [("id", "\(id)-title")],
                     text: "Pain diary (NRS 0–10) from \(WebFormat.date(model.start)) to \(WebFormat.date(model.end))")
@@ -69,8 +69,8 @@ enum TimelineChart {
             let from = max(session.window.targetFrom, model.start)
             let to = min(session.window.targetTo, model.end)
             guard from <= to else { continue }
-            svg.open("rect", [("class", "window"), ("x", n(x(from))), ("y", n(top)), ("width", n(x(to, fraction: 1) - x(from))),
-                              ("height", n(plotHeight))])
+            svg.open("rect", [("class", "window"), ("x", coordinate(x(from))), ("y", coordinate(top)), ("width", coordinate(x(to, fraction: 1) - x(from))),
+                              ("height", coordinate(plotHeight))])
             svg.element("title", text: "Re-injection window after the session of \(WebFormat.date(session.date)): "
                         + "\(WebFormat.date(session.window.targetFrom)) to \(WebFormat.date(session.window.targetTo))")
             svg.close("rect")
@@ -78,9 +78,9 @@ enum TimelineChart {
         // Pain scale.
         for value in stride(from: 0, through: 10, by: 2) {
             let line = y(Double(value))
-            svg.element("line", [("class", value == 0 ? "axis" : "grid"), ("x1", n(left)), ("x2", n(width - right)),
-                                 ("y1", n(line)), ("y2", n(line))])
-            svg.element("text", [("x", n(left - 6)), ("y", n(line + 4)), ("text-anchor", "end")], text: "\(value)")
+            svg.element("line", [("class", value == 0 ? "axis" : "grid"), ("x1", coordinate(left)), ("x2", coordinate(width - right)),
+                                 ("y1", coordinate(line)), ("y2", coordinate(line))])
+            svg.element("text", [("x", coordinate(left - 6)), ("y", coordinate(line + 4)), ("text-anchor", "end")], text: "\(value)")
         }
         // Months along the bottom (every month, or fewer when the range is long).
         let step = span > 540 ? 3 : span > 270 ? 2 : 1
@@ -89,8 +89,8 @@ enum TimelineChart {
         var index = 0
         while month <= model.end {
             if index % step == 0 {
-                svg.element("line", [("class", "axis"), ("x1", n(x(month))), ("x2", n(x(month))), ("y1", n(baseline)), ("y2", n(baseline + 5))])
-                svg.element("text", [("x", n(x(month))), ("y", n(baseline + 18)), ("text-anchor", "middle")], text: WebFormat.month(month))
+                svg.element("line", [("class", "axis"), ("x1", coordinate(x(month))), ("x2", coordinate(x(month))), ("y1", coordinate(baseline)), ("y2", coordinate(baseline + 5))])
+                svg.element("text", [("x", coordinate(x(month))), ("y", coordinate(baseline + 18)), ("text-anchor", "middle")], text: WebFormat.month(month))
             }
             month = month.adding(months: 1)
             index += 1
@@ -101,11 +101,11 @@ enum TimelineChart {
                 let mark = x(followUp.date, fraction: 0.5)
                 svg.open("g")
                 svg.element("title", text: "\(followUp.kind.label) after the session of \(WebFormat.date(session.date)): \(WebFormat.date(followUp.date))")
-                svg.element("line", [("class", "follow-up"), ("x1", n(mark)), ("x2", n(mark)), ("y1", n(top)), ("y2", n(baseline))])
+                svg.element("line", [("class", "follow-up"), ("x1", coordinate(mark)), ("x2", coordinate(mark)), ("y1", coordinate(top)), ("y2", coordinate(baseline))])
                 // The week-12 mark of one cycle falls near the next session's day-8 mark: the
                 // reassessment's label sits left of its line, the others right of theirs.
                 let before = followUp.kind == .reassessment
-                svg.element("text", [("class", "follow-up-label"), ("x", n(mark + (before ? -2 : 2))), ("y", n(top - 4)),
+                svg.element("text", [("class", "follow-up-label"), ("x", coordinate(mark + (before ? -2 : 2))), ("y", coordinate(top - 4)),
                                      ("text-anchor", before ? "end" : "start")],
                             text: shortLabel(followUp.kind))
                 svg.close("g")
@@ -114,25 +114,25 @@ enum TimelineChart {
             let mark = x(session.date, fraction: 0.5)
             svg.open("g")
             svg.element("title", text: "Session \(WebFormat.date(session.date)): \(session.label)")
-            svg.element("line", [("class", "session"), ("x1", n(mark)), ("x2", n(mark)), ("y1", n(top - 14)), ("y2", n(baseline))])
-            svg.element("path", [("class", "session-marker"), ("d", "M\(n(mark - 6)) \(n(top - 24))h12l-6 10z")])
+            svg.element("line", [("class", "session"), ("x1", coordinate(mark)), ("x2", coordinate(mark)), ("y1", coordinate(top - 14)), ("y2", coordinate(baseline))])
+            svg.element("path", [("class", "session-marker"), ("d", "M\(coordinate(mark - 6)) \(coordinate(top - 24))h12l-6 10z")])
             svg.close("g")
         }
         if let today = model.today, inRange(today), today < model.end {
             let mark = x(today, fraction: 0.5)
-            svg.element("line", [("class", "today"), ("x1", n(mark)), ("x2", n(mark)), ("y1", n(top)), ("y2", n(baseline))])
-            svg.element("text", [("x", n(mark)), ("y", n(baseline - 4)), ("text-anchor", "middle")], text: "today")
+            svg.element("line", [("class", "today"), ("x1", coordinate(mark)), ("x2", coordinate(mark)), ("y1", coordinate(top)), ("y2", coordinate(baseline))])
+            svg.element("text", [("x", coordinate(mark)), ("y", coordinate(baseline - 4)), ("text-anchor", "middle")], text: "today")
         }
         // Every entry, then the daily mean.
         for entry in model.entries where inRange(entry.date) {
-            svg.element("circle", [("class", "entry"), ("cx", n(x(entry.date, fraction: entry.dayFraction))),
-                                   ("cy", n(y(Double(entry.painNRS)))), ("r", "2.5")])
+            svg.element("circle", [("class", "entry"), ("cx", coordinate(x(entry.date, fraction: entry.dayFraction))),
+                                   ("cy", coordinate(y(Double(entry.painNRS)))), ("r", "2.5")])
         }
         var path = ""
         var previous: CalendarDate?
         for day in means where inRange(day.date) {
             let command = previous.map { day.date.days(since: $0) > gapDays } ?? true ? "M" : "L"
-            path += "\(command)\(n(x(day.date, fraction: 0.5))) \(n(y(day.nrs)))"
+            path += "\(command)\(coordinate(x(day.date, fraction: 0.5))) \(coordinate(y(day.nrs)))"
             previous = day.date
         }
         if !path.isEmpty { svg.element("path", [("class", "mean"), ("d", path)]) }
