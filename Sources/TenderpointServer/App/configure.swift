@@ -34,8 +34,6 @@ public func configure(_ app: Application, with configuration: AppConfiguration) 
     }
 
     Migrations.register(on: app)
-    // The web pages' sessions, in the database so that every instance shares them.
-    app.migrations.add(CreateWebSession())
     JSONCoding.install()
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
     app.auditLog = AuditLog(databases: app.databases, logger: app.logger)

@@ -19,5 +19,7 @@ enum Migrations {
         app.migrations.add(CreateDiaryEntry())
         app.migrations.add(CreateAuditEvent())
         app.migrations.add(CreateAvailability())
+        // The web pages' sessions, in the database so that every instance shares them.
+        app.migrations.add(CreateWebSession())
     }
 }
