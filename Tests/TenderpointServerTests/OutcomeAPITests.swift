@@ -147,6 +147,9 @@ import VaporTesting
             #expect(outcomes.reinjectionWindow == ReinjectionWindow(after: s3))
             #expect(outcomes.nonResponse.primary == nil && outcomes.nonResponse.possibleSecondary == nil)
             #expect(outcomes.nonResponse.history.map(\.cycle.responder) == [true, nil])
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any])
+            let flags = try #require(json["nonResponse"] as? [String: Any])
+            #expect(flags["primary"] is NSNull && flags["possibleSecondary"] is NSNull)
 
             await app.flushAudit()
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$resourceType == "PatientOutcomes").all()

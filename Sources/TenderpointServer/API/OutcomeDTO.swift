@@ -186,6 +186,20 @@ enum OutcomeDTO {
         @ExplicitNull var fiqrWeek12: ReviewScore? = nil
     }
 
+    /// The core's `NonResponseFlags` with a flag that is not raised written as `null`.
+    struct NonResponse: Content, Equatable {
+        /// Every cycle, oldest first, with its dose, adequacy and short intervals marked.
+        let history: [CycleHistoryEntry]
+        @ExplicitNull var primary: PrimaryNonResponse? = nil
+        @ExplicitNull var possibleSecondary: PossibleSecondaryNonResponse? = nil
+
+        init(_ flags: NonResponseFlags) {
+            history = flags.history
+            primary = flags.primary
+            possibleSecondary = flags.possibleSecondary
+        }
+    }
+
     /// `GET /api/patients/{id}/outcomes`.
     struct PatientOutcomes: Content, Equatable {
         let patientId: UUID
@@ -197,7 +211,7 @@ enum OutcomeDTO {
         /// last session's product, else 105 days; null before a first session.
         @ExplicitNull var prediction: WearOffPrediction? = nil
         @ExplicitNull var reinjectionWindow: ReinjectionWindow? = nil
-        let nonResponse: NonResponseFlags
+        let nonResponse: NonResponse
         /// How "adequately dosed" was decided for the primary non-response rule.
         let adequateDose: String
     }

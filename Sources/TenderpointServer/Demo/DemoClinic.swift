@@ -97,6 +97,7 @@ enum DemoClinic {
             summary.writing += try await last.value
             progress?(written, patients)
         }
+        try await DemoWriter.releaseCache(app)
         try await database.writeTransaction { transaction in
             try await AuditLog.insert(AuditEntry(user: nil, action: .create, resourceType: "DemoClinic",
                                                  detail: "command line: demo clinic with \(patients) patients, seed \(seed)"),

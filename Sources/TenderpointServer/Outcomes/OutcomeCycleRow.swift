@@ -41,6 +41,10 @@ struct OutcomeCycleRow: Sendable, Equatable {
     let baselineFIQR: Double?
     let week3FIQR: Double?
     let week12FIQR: Double?
+    /// IMMPACT at a review, from the row's own columns (as a reader of the CSV would compute it),
+    /// decided once when the row is made.
+    let week3Response: ResponderClassification?
+    let week12Response: ResponderClassification?
 
     /// `today` is the clinic's date the report is made on.
     init(patientID: UUID, session: OutcomePatientRecords.Session, reading: CycleReading, today: CalendarDate) {
@@ -64,11 +68,10 @@ struct OutcomeCycleRow: Sendable, Equatable {
         baselineFIQR = reading.preInjectionFIQR?.value
         week3FIQR = reading.week3FIQR?.value
         week12FIQR = reading.week12FIQR?.value
+        week3Response = Self.response(baselineNRS, week3NRS)
+        week12Response = Self.response(baselineNRS, week12NRS)
     }
 
-    /// IMMPACT at a review, from the row's own columns (as a reader of the CSV would compute it).
-    var week3Response: ResponderClassification? { Self.response(baselineNRS, week3NRS) }
-    var week12Response: ResponderClassification? { Self.response(baselineNRS, week12NRS) }
 
     private static func response(_ baseline: Double?, _ value: Double?) -> ResponderClassification? {
         guard let baseline, let value else { return nil }

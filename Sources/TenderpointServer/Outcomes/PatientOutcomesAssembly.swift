@@ -45,7 +45,7 @@ enum PatientOutcomesAssembly {
             prediction: last.map { WearOffPrediction.predict(pastCycles: observedWearOffs, populationMedian: population,
                                                              lastSessionDate: $0) },
             reinjectionWindow: last.map { ReinjectionWindow(after: $0) },
-            nonResponse: NonResponseFlags.evaluate(cycles: outcomes, adequateDose: adequateDose),
+            nonResponse: OutcomeDTO.NonResponse(NonResponseFlags.evaluate(cycles: outcomes, adequateDose: adequateDose)),
             adequateDose: adequateDoseText)
     }
 }
