@@ -5,6 +5,8 @@ import Vapor
 struct WebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.register(collection: AssetController())
+        // Calendar apps fetch the feeds with nothing but the secret in the URL: no session, no cookie.
+        try routes.register(collection: CalendarFeedController())
         let pages = routes.grouped(WebSession.middleware())
         try pages.register(collection: LoginController())
         try pages.register(collection: TodayController())
@@ -12,6 +14,9 @@ struct WebRoutes: RouteCollection {
         try pages.register(collection: PortalController())
         try pages.register(collection: ExaminationController())
         try pages.register(collection: SessionChartingController())
+        try pages.register(collection: ScheduleController())
+        try pages.register(collection: OutcomeReportPageController())
+        try pages.register(collection: AdminController())
         // The API's scoring handlers for the examination form's live scores, with the page's
         // session (and CSRF header) instead of a bearer token.
         try pages.register(collection: ScoreController())

@@ -1,7 +1,10 @@
 /// The one script: conveniences only. Every page works without it (the body chart's areas are
 /// also a list of checkboxes, which is what the form submits).
 enum Script {
-    static let text = """
+    /// The common part, then each area's own (in their own files).
+    static let text = base + session + schedule + admin + reports
+
+    static let base = """
     (function () {
       "use strict";
       document.documentElement.classList.add("js");

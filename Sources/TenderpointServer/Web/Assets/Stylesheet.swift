@@ -1,7 +1,10 @@
 /// The whole stylesheet: plain CSS, phone width first, widened at 48em. Colours keep text at a
 /// contrast of at least 4.5:1 (most at 7:1) on their backgrounds; focus is always visible.
 enum Stylesheet {
-    static let text = """
+    /// Every page's rules, then each area's own (in their own files).
+    static let text = base + session + schedule + admin + reports
+
+    static let base = """
     :root { --ink: #1b1b1b; --muted: #4a4a4a; --line: #b1b4b6; --paper: #fff; --wash: #f3f2f1;
       --brand: #0b4f8a; --brand-dark: #083b66; --error: #a4121b; --ok: #1e6b34; --warn: #7a4b00;
       --focus: #ffdd00; font-size: 100%; }

@@ -18,6 +18,9 @@ struct NavigationItem: Sendable, Equatable {
         } else {
             if allowed(.readAppointments) { items.append(NavigationItem(title: "Today", path: "/today")) }
             if allowed(.searchPatients) { items.append(NavigationItem(title: "Patients", path: "/patients")) }
+            if allowed(.readAppointments) { items.append(NavigationItem(title: "Schedule", path: "/schedule")) }
+            if allowed(.readReports) { items.append(NavigationItem(title: "Outcomes", path: "/reports/outcomes")) }
+            if allowed(.manageUsers) { items.append(NavigationItem(title: "Admin", path: "/admin")) }
         }
         return items
     }

@@ -1,0 +1,5 @@
+extension Stylesheet {
+    /// The rules of the admin pages.
+    static let admin = """
+    """
+}

@@ -1,0 +1,5 @@
+extension Stylesheet {
+    /// The rules of the outcome report page.
+    static let reports = """
+    """
+}

@@ -1,0 +1,5 @@
+extension Stylesheet {
+    /// The rules of session charting.
+    static let session = """
+    """
+}

@@ -1,0 +1,6 @@
+import Vapor
+
+/// the schedule pages (being built).
+struct ScheduleController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {}
+}
