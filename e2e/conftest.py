@@ -53,3 +53,12 @@ def demo_server(binary):
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture
+def browser():
+    """A headless Chromium at desktop size (browsing.py), closed after the test."""
+    from browsing import start_browser
+    driver = start_browser()
+    yield driver
+    driver.quit()
