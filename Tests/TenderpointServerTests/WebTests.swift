@@ -323,6 +323,7 @@ enum WebFixture {
             let patient = try await WebFixture.patient(app)
             try await WebFixture.account(app, "clin", .clinician)
             try await WebFixture.account(app, "desk", .reception)
+            try await WebFixture.account(app, "boss", .admin)
             try await WebFixture.account(app, "ada", .patient, patient: patient)
             func links(_ username: String) async throws -> [String] {
                 let browser = WebBrowser(app)
@@ -332,8 +333,10 @@ enum WebFixture {
                     .components(separatedBy: "</nav>").first ?? ""
                 return nav.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             }
-            #expect(try await links("clin") == ["/today", "/patients"])
-            #expect(try await links("desk") == ["/today", "/patients"])
+            // Reports for the clinical roles and the admin; the admin pages for the admin alone.
+            #expect(try await links("clin") == ["/today", "/patients", "/schedule", "/reports/outcomes"])
+            #expect(try await links("desk") == ["/today", "/patients", "/schedule"])
+            #expect(try await links("boss") == ["/today", "/patients", "/schedule", "/reports/outcomes", "/admin"])
             #expect(try await links("ada") == ["/portal", "/portal/chart", "/portal/appointments", "/portal/access"])
         }
     }

@@ -21,5 +21,6 @@ enum Migrations {
         app.migrations.add(CreateAvailability())
         // The web pages' sessions, in the database so that every instance shares them.
         app.migrations.add(CreateWebSession())
+        app.migrations.add(CreateCalendarFeedToken())
     }
 }

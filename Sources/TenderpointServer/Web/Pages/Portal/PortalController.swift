@@ -4,7 +4,8 @@ import TenderpointCore
 import Vapor
 
 /// The patient portal: `/portal` (today's diary entry), `/portal/diary` (saving one),
-/// `/portal/chart`, `/portal/appointments` and `/portal/access`. Every page is about the
+/// `/portal/chart`, `/portal/appointments` (with `/portal/calendar-feed`, the patient's own
+/// calendar feed link) and `/portal/access`. Every page is about the
 /// signed-in patient's own record only: the patient id comes from the account, never from
 /// the URL, and each read and write passes the access table for that record.
 struct PortalController: RouteCollection {
@@ -14,6 +15,7 @@ struct PortalController: RouteCollection {
         portal.post("diary", use: saveDiary)
         portal.get("chart", use: chart)
         portal.get("appointments", use: appointments)
+        portal.post("calendar-feed", use: calendarFeed)
         portal.get("access", use: access)
     }
 
@@ -88,6 +90,12 @@ struct PortalController: RouteCollection {
     @Sendable
     func appointments(request: Request) async throws -> Response {
         let (_, patientID) = try Self.ownRecord(request)
+        var model = try await Self.appointmentsModel(request, patientID: patientID)
+        if request.query[String.self, at: "done"] == "feed-off" { model.notice = "Your calendar feed is off: the old link no longer works." }
+        return PortalAppointmentsPage.View.render(model, context: request.pageContext).response()
+    }
+
+    private static func appointmentsModel(_ request: Request, patientID: UUID, newFeedURL: String? = nil) async throws -> PortalAppointmentsPage.Model {
         try await request.authorize(.readAppointments, patient: patientID, resource: "Appointment")
         let now = Date()
         var filter = AppointmentQueries.Filter()
@@ -95,9 +103,30 @@ struct PortalController: RouteCollection {
         filter.from = now.addingTimeInterval(-365 * 86_400)
         let items = try await AppointmentQueries.list(filter, limit: 500, offset: 0, on: request.db).items
         await request.auditRead("Appointment", patient: patientID, action: .search, detail: "web: \(items.count) appointments")
-        let model = PortalAppointmentsPage.Model(upcoming: items.filter { $0.end > now && $0.status == .booked },
-                                                 past: items.filter { !($0.end > now && $0.status == .booked) }.reversed())
-        return PortalAppointmentsPage.View.render(model, context: request.pageContext).response()
+        let feed = try await CalendarFeedTokens.current(.patient(patientID), on: request.db)
+        return PortalAppointmentsPage.Model(upcoming: items.filter { $0.end > now && $0.status == .booked },
+                                            past: items.filter { !($0.end > now && $0.status == .booked) }.reversed(),
+                                            feed: CalendarFeedSection.State(since: feed?.createdAt, newURL: newFeedURL))
+    }
+
+    /// Makes (or replaces) or ends the patient's own calendar feed link; a new link is shown
+    /// on the answer to this form only, as only its digest is kept.
+    @Sendable
+    func calendarFeed(request: Request) async throws -> Response {
+        let (_, patientID) = try Self.ownRecord(request)
+        try await request.authorize(.readAppointments, patient: patientID, resource: "CalendarFeed")
+        switch try await request.webForm()["intent"] {
+        case "create":
+            let token = try await CalendarFeedTokens.issue(.patient(patientID), request: request)
+            let model = try await Self.appointmentsModel(request, patientID: patientID,
+                                                         newFeedURL: CalendarFeedTokens.url(token: token, request: request))
+            return PortalAppointmentsPage.View.render(model, context: request.pageContext).response()
+        case "revoke":
+            try await CalendarFeedTokens.revoke(.patient(patientID), request: request)
+            return request.seeOther("/portal/appointments?done=feed-off")
+        default:
+            throw APIError.invalid("intent", "intent must be create or revoke.")
+        }
     }
 
     @Sendable
