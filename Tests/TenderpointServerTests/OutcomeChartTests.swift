@@ -111,6 +111,44 @@ import TenderpointCore
         #expect(ResponseCurveChart.shortfall(censored) == "Benefit not worn off by day 89, the last observed")
     }
 
+    @Test func theNumberAtRiskUnderTheAxisAndTheChartInWords() {
+        let km = Self.estimate(times: [28, 84], survival: [0.75, 0.375], lower: [0.5, 0.25], upper: [0.9, 0.5],
+                               median: 84, ci: MedianInterval(lower: 28, upper: nil))
+        let svg = KaplanMeierChart.svg(km, atRisk: [KaplanMeierChart.AtRisk(day: 0, count: 4), KaplanMeierChart.AtRisk(day: 56, count: 2),
+                                                    KaplanMeierChart.AtRisk(day: 140, count: 1)], width: 400, height: 300)
+        // 24 px taller for the row, its text centred 12 px below the chart's own 300; day 56 at x 220.
+        #expect(svg.contains("width=\"400.0\" height=\"324.0\" viewBox=\"0 0 400.0 324.0\""))
+        #expect(svg.contains("<text class=\"at-risk-label\" x=\"44.0\" y=\"312.0\" text-anchor=\"end\">At risk</text>"))
+        #expect(svg.contains("<text class=\"at-risk\" x=\"56.0\" y=\"312.0\" text-anchor=\"middle\">4</text>"))
+        #expect(svg.contains("<text class=\"at-risk\" x=\"220.0\" y=\"312.0\" text-anchor=\"middle\">2</text>"))
+        // Day 140 lies beyond the axis (day 112): in the words, not in the picture.
+        #expect(!svg.contains(">1</text>"))
+        #expect(svg.contains("<title>\(KaplanMeierChart.title)</title><desc>4 responding sessions: 2 wear-offs observed, 2 censored. "
+            + "Median duration of benefit 84 days (95% CI 28–not reached). At risk: day 0 4, day 56 2, day 140 1.</desc>"))
+        // Without a row the chart keeps its size; without a median the words say so.
+        #expect(KaplanMeierChart.svg(km, width: 400, height: 300).contains("height=\"300.0\" viewBox=\"0 0 400.0 300.0\""))
+        let flat = Self.estimate(times: [28], survival: [0.75], lower: [0.5], upper: [0.9], median: nil, ci: MedianInterval(lower: nil, upper: nil))
+        #expect(KaplanMeierChart.description(flat) == "4 responding sessions: 1 wear-off observed, 3 censored. "
+            + "Median not reached: the curve never falls to 50%.")
+    }
+
+    @Test func theRespondersAndACurveInWords() {
+        let responders = OutcomeDTO.Responders(
+            week3: OutcomeDTO.ResponderRates(evaluated: 10, atLeast30: OutcomeDTO.Proportion(count: 5, n: 10),
+                                             atLeast50: OutcomeDTO.Proportion(count: 0, n: 10)),
+            week12: OutcomeDTO.ResponderRates(evaluated: 0, atLeast30: OutcomeDTO.Proportion(count: 0, n: 0),
+                                              atLeast50: OutcomeDTO.Proportion(count: 0, n: 0)))
+        // Wilson 95 % for 5/10: 0.5 ± 1.96 × √(0.025 + 0.0096) ÷ 1.3841 = 0.237 … 0.763.
+        #expect(ResponderChart.svg(responders).contains("<desc>Week 3, ≥30%: 50% (5 of 10, 95% CI 24%–76%); "
+            + "Week 3, ≥50%: 0% (0 of 10, 95% CI 0%–28%); Week 12, ≥30%: no data; Week 12, ≥50%: no data.</desc>"))
+        let curve = OutcomeClinic.records(clinician: UUID(), nurse: UUID())[0].readings()[0].reading.curve
+        #expect(ResponseCurveChart.description(curve) == "Baseline pain 8.0. Onset day 4 (smoothed pain 6.4), peak day 7 "
+            + "(smoothed pain 4.0, −50%), wear-off day 62 (smoothed pain 7.2). 134 days with a pain score are plotted.")
+        let empty = ResponseCurve.fit(sessionDate: CalendarDate(iso: "2026-03-02")!, observations: [], preInjectionAssessmentNRS: nil)
+        #expect(ResponseCurveChart.description(empty) == "Not enough data for a baseline (0 of 14 days before the session, "
+            + "no pre-injection assessment). 0 days with a pain score are plotted.")
+    }
+
     @Test func textIsEscaped() {
         #expect(SVGText.escaped("<script>alert(1)</script> & \"x\" 'y'")
                 == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;")

@@ -6,12 +6,24 @@
 enum KaplanMeierChart {
     static let title = "Duration of benefit after responding sessions (Kaplan–Meier, 95% band), observed in this clinic (uncontrolled)"
 
-    static func svg(_ estimate: OutcomeDTO.KaplanMeier, width: Double = 640, height: Double = 360) -> String {
+    /// The responding sessions still at risk (not worn off, not censored) on a day: a row under the
+    /// axis, as printed under published Kaplan–Meier curves.
+    struct AtRisk: Sendable, Equatable {
+        let day: Int
+        let count: Int
+    }
+
+    /// The height of the number-at-risk row added below the chart when there is one.
+    static let atRiskRowHeight = 24.0
+
+    static func svg(_ estimate: OutcomeDTO.KaplanMeier, atRisk: [AtRisk] = [], width: Double = 640, height: Double = 360) -> String {
         let lastTime = estimate.times.last ?? 0
         // Whole 4-week steps, at least to day 112 (the end of the 12–16-week window).
         let maximumDay = max(112, (lastTime / 28).rounded(.up) * 28)
         let frame = ChartFrame(width: width, height: height, xRange: 0...maximumDay, yRange: 0...1)
-        var parts = [SVGText.open(width: width, height: height, title: title, className: "chart kaplan-meier")]
+        let totalHeight = atRisk.isEmpty ? height : height + atRiskRowHeight
+        var parts = [SVGText.open(width: width, height: totalHeight, title: title, description: description(estimate, atRisk: atRisk),
+                                  className: "chart kaplan-meier")]
         parts.append(frame.axes(
             xTicks: Array(stride(from: 0, through: maximumDay, by: 28)), xLabel: { String(Int($0)) },
             yTicks: [0, 0.25, 0.5, 0.75, 1], yLabel: { SVGText.percent($0) },
@@ -34,9 +46,34 @@ enum KaplanMeierChart {
                                       x: frame.x(median) + 4, y: frame.y(0.5) - 6, className: "median-label"))
         }
         parts.append(SVGText.text("\(estimate.cycles) responding sessions: \(estimate.wearOffs) wear-offs, \(estimate.censored) censored. Observed in this clinic (uncontrolled).",
-                                  x: frame.plotLeft, y: 16, className: "caption"))
+                                  x: frame.plotRight, y: 16, anchor: "end", className: "caption"))
+        if !atRisk.isEmpty {
+            let y = height + atRiskRowHeight / 2
+            // Right-aligned short of the axis, so it never runs into the day-0 count.
+            parts.append(SVGText.text("At risk", x: frame.plotLeft - 12, y: y, anchor: "end", className: "at-risk-label"))
+            for point in atRisk where Double(point.day) <= maximumDay {
+                parts.append(SVGText.text(String(point.count), x: frame.x(Double(point.day)), y: y, anchor: "middle", className: "at-risk"))
+            }
+        }
         parts.append("</svg>")
         return parts.joined()
+    }
+
+    /// The chart in words: the counts, the median with its interval, and the number at risk.
+    static func description(_ estimate: OutcomeDTO.KaplanMeier, atRisk: [AtRisk] = []) -> String {
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        var text = "\(counted(estimate.cycles, "responding session")): \(counted(estimate.wearOffs, "wear-off")) observed, "
+            + "\(estimate.censored) censored. "
+        if let median = estimate.median {
+            text += "Median duration of benefit \(Int(median)) days (95% CI \(limit(estimate.medianCI95.first ?? nil))–"
+                + "\(limit(estimate.medianCI95.last ?? nil)))."
+        } else {
+            text += "Median not reached: the curve never falls to 50%."
+        }
+        if !atRisk.isEmpty {
+            text += " At risk: " + atRisk.map { "day \($0.day) \($0.count)" }.joined(separator: ", ") + "."
+        }
+        return text
     }
 
     /// `M x(0) y(1)`, then for each time a horizontal step to it and a vertical step to its value.

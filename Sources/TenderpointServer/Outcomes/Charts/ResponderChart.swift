@@ -10,7 +10,14 @@ enum ResponderChart {
             ("Week 12, ≥30%", responders.week12.atLeast30), ("Week 12, ≥50%", responders.week12.atLeast50),
         ]
         let frame = ChartFrame(width: width, height: height, xRange: 0...Double(bars.count), yRange: 0...1)
-        var parts = [SVGText.open(width: width, height: height, title: title, className: "chart responders")]
+        let description = bars.map { bar in
+            guard let rate = bar.figure.rate, let low = bar.figure.ci95.first ?? nil, let high = bar.figure.ci95.last ?? nil else {
+                return "\(bar.label): no data"
+            }
+            return "\(bar.label): \(SVGText.percent(rate)) (\(bar.figure.count) of \(bar.figure.n), 95% CI "
+                + "\(SVGText.percent(low))–\(SVGText.percent(high)))"
+        }.joined(separator: "; ") + "."
+        var parts = [SVGText.open(width: width, height: height, title: title, description: description, className: "chart responders")]
         parts.append(frame.axes(xTicks: [], xLabel: { _ in "" }, yTicks: [0, 0.25, 0.5, 0.75, 1],
                                 yLabel: { SVGText.percent($0) }, xTitle: "NRS reduction from baseline at the review",
                                 yTitle: "Sessions"))
@@ -32,8 +39,9 @@ enum ResponderChart {
             parts.append(SVGText.text("\(SVGText.percent(rate)) (\(bar.figure.count)/\(bar.figure.n))", x: centre,
                                       y: frame.y(high) - 6, anchor: "middle", className: "value"))
         }
-        parts.append(SVGText.text("Observed in this clinic (uncontrolled); no evidence of efficacy.", x: frame.plotLeft, y: 16,
-                                  className: "caption"))
+        // Right-aligned, clear of the y-axis title in the top-left corner.
+        parts.append(SVGText.text("Observed in this clinic (uncontrolled); no evidence of efficacy.", x: frame.plotRight, y: 16,
+                                  anchor: "end", className: "caption"))
         parts.append("</svg>")
         return parts.joined()
     }

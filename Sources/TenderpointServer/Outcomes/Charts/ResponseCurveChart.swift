@@ -9,7 +9,8 @@ enum ResponseCurveChart {
         let lastDay = max(112, (curve.daily.map { $0.date.days(since: curve.sessionDate) } + curve.smoothed.map(\.day)).max() ?? 0)
         let frame = ChartFrame(width: width, height: height, xRange: -14...Double(lastDay), yRange: 0...10)
         let title = "Pain before and after the session of \(curve.sessionDate), observed for this patient (uncontrolled)"
-        var parts = [SVGText.open(width: width, height: height, title: title, className: "chart response-curve")]
+        var parts = [SVGText.open(width: width, height: height, title: title, description: description(curve),
+                                  className: "chart response-curve")]
         parts.append(frame.axes(
             xTicks: [-14] + Array(stride(from: 0, through: Double(lastDay), by: 28)), xLabel: { String(Int($0)) },
             yTicks: [0, 2, 4, 6, 8, 10], yLabel: { String(Int($0)) },
@@ -57,13 +58,32 @@ enum ResponseCurveChart {
         return path
     }
 
+    /// The chart in words: the baseline, the milestones found, and what is missing.
+    static func description(_ curve: ResponseCurve) -> String {
+        var sentences: [String] = []
+        if let baseline = curve.baseline.nrs { sentences.append("Baseline pain \(decimal(baseline)).") }
+        let found = [("onset", curve.onset), ("peak", curve.peak), ("wear-off", curve.wearOff)].compactMap { name, finding in
+            finding.milestone.map { milestone in
+                "\(name) day \(milestone.day) (smoothed pain \(decimal(milestone.smoothedNRS))"
+                    + (name == "peak" ? milestone.reductionPercent.map { ", −\(Int($0.rounded()))%" } ?? "" : "") + ")"
+            }
+        }
+        if !found.isEmpty {
+            let joined = found.joined(separator: ", ")
+            sentences.append(joined.prefix(1).uppercased() + joined.dropFirst() + ".")
+        }
+        if let note = shortfall(curve) { sentences.append(note + ".") }
+        sentences.append("\(curve.daily.count) days with a pain score are plotted.")
+        return sentences.joined(separator: " ")
+    }
+
     /// What the curve cannot say, in words.
     static func shortfall(_ curve: ResponseCurve) -> String? {
         if case .notEnoughData(let days) = curve.baseline {
             return "Not enough data for a baseline (\(days) of 14 days before the session, no pre-injection assessment)"
         }
         if case .notEnoughData(_, let days) = curve.peak {
-            return "Not enough data after the session (\(days) days with a score on days 1–56)"
+            return "Not enough data after the session (\(days) day\(days == 1 ? "" : "s") with a score on days 1–56)"
         }
         if curve.responded == false { return "No reduction of 30% or more at the lowest point" }
         if case .notObserved(let day) = curve.wearOff { return "Benefit not worn off by day \(day), the last observed" }

@@ -31,11 +31,13 @@ enum SVGText {
         return "\(Int((fraction * 100).rounded()))%"
     }
 
-    /// The opening tag, a title for screen readers and the caption every outcome chart carries.
-    static func open(width: Double, height: Double, title: String, className: String) -> String {
+    /// The opening tag, a title for screen readers and the caption every outcome chart carries,
+    /// and a description of what the chart shows in words (its figures), for those who cannot see it.
+    static func open(width: Double, height: Double, title: String, description: String? = nil, className: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"\(className)\" width=\"\(number(width))\" height=\"\(number(height))\" "
             + "viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" aria-label=\"\(escaped(title))\">"
             + "<title>\(escaped(title))</title>"
+            + (description.map { "<desc>\(escaped($0))</desc>" } ?? "")
     }
 
     static func text(_ content: String, x: Double, y: Double, anchor: String = "start", className: String) -> String {

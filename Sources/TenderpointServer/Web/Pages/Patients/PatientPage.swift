@@ -3,7 +3,7 @@ import Plot
 import TenderpointCore
 
 /// A patient's clinical page: who they are, what they have, how they scored last, where they
-/// stand in the re-injection cycle, and the timeline chart.
+/// stand in the re-injection cycle, the timeline chart, and how they responded to each session.
 enum PatientPage {
     struct Model: Sendable {
         let timeline: TimelineDTO
@@ -12,6 +12,9 @@ enum PatientPage {
         let fiqrBands: FIQRSeverityBands
         /// What was just saved (`examination`, `session`), for a notice.
         var saved: String? = nil
+        /// Each session's response, the predicted wear-off and the non-response flags
+        /// (`GET /api/patients/{id}/outcomes`); nil where the page is shown without them.
+        var outcomes: OutcomeDTO.PatientOutcomes? = nil
     }
 
     enum View {
@@ -33,7 +36,8 @@ enum PatientPage {
                      .div(latestScores(model),
                           TimelineChartSection.render(model.chart, range: model.range,
                                                       basePath: "/patients/\(patient.id.uuidString)", heading: "Pain diary and sessions"),
-                          appointments(model.timeline, timeZone: context.timeZone)))
+                          appointments(model.timeline, timeZone: context.timeZone))),
+                .unwrap(model.outcomes) { PatientOutcomesSection.render($0) }
             ))
         }
 

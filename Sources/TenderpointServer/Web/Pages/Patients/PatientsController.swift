@@ -5,7 +5,8 @@ import Vapor
 
 /// `GET /patients` (search) and `GET /patients/{id}` (the clinical page). The clinical page
 /// is built from `TimelineController`'s own handler, so it is authorised (`readClinical`:
-/// reception may not open it) and audited exactly as `GET /api/patients/{id}/timeline`.
+/// reception may not open it) and audited exactly as `GET /api/patients/{id}/timeline`; its
+/// "Response to treatment" comes from `OutcomeController`'s handler in the same way.
 struct PatientsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("patients", use: search)
@@ -30,6 +31,8 @@ struct PatientsController: RouteCollection {
     func patient(request: Request) async throws -> Response {
         var model = try await Self.chartModel(request: request, patientID: try request.patientID())
         model.saved = (try? request.query.get(String.self, at: "saved")).flatMap { ["examination", "session"].contains($0) ? $0 : nil }
+        // The API's own handler: authorised (readClinical) and audited as its read of the outcomes.
+        model.outcomes = try await OutcomeController().patientOutcomes(request: request)
         return PatientPage.View.render(model, context: request.pageContext).response()
     }
 
