@@ -2,6 +2,8 @@
 server on a fresh demo database. Saves screenshots of the main pages to docs/screenshots/."""
 import datetime
 import re
+import uuid
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -126,29 +128,60 @@ def api_token(base, username="dr.okafor", password="clinician-demo-1"):
     return requests.post(base + "/api/auth/token", json={"username": username, "password": password}).json()["token"]
 
 
+SCREENING_ITEMS = ["hypersensitivity", "milkProteinAllergy", "siteInfection", "neuromuscularDisorder", "pregnant",
+                   "breastfeeding", "aminoglycosides", "anticoagulants", "dysphagiaOrBreathing", "under18",
+                   "unresolvedAdverseEvent"]
+
+
 def patient_ready_for_a_session(base):
-    """A demo patient with consent in force whose minimum interval has passed (or who has had
-    no session yet), and a vial reconstituted an hour ago to inject from."""
+    """A patient of this test's own (other tests share the demo server): consent in force, one
+    earlier session of 100 U onabotulinumtoxinA 85 days ago — past the 84-day interval and inside
+    the 3-calendar-month window, which always spans at least 89 days — and two vials of the same
+    product reconstituted an hour ago: 100 U in 2.5 mL (4 U per 0.1 mL) and 100 U in 4 mL (2.5 U
+    per 0.1 mL)."""
     headers = {"Authorization": f"Bearer {api_token(base)}"}
-    patients = requests.get(base + "/api/patients?limit=200", headers=headers).json()["items"]
-    for patient in patients:
-        timeline = requests.get(base + f"/api/patients/{patient['id']}/timeline", headers=headers).json()
-        consents = [c for c in timeline["consents"] if c["withdrawnOn"] is None]
-        window = timeline["reinjectionWindow"]
-        if consents and (window is None or window["earliest"] < timeline["today"]):
-            break
-    else:
-        pytest.fail("no demo patient is ready for a session")
-    reconstituted = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    vial = requests.post(base + "/api/vials", headers=headers, json={
-        "product": "onabotulinumtoxinA", "lotNumber": "E2E-WEB-1", "expiryDate": "2030-01-31", "units": 100,
-        "diluentMl": 2.5, "reconstitutedAt": reconstituted})
-    assert vial.status_code == 201, vial.text
-    return patient
+    suffix = uuid.uuid4().hex[:6].upper()
+    today = datetime.datetime.now(ZoneInfo("Europe/London")).date()
+    earlier = today - datetime.timedelta(days=85)
+    patient = requests.post(base + "/api/patients", headers=headers, json={
+        "givenName": "Charting", "familyName": f"Twovials{suffix}", "birthDate": "1979-04-02", "sex": "female"}).json()
+    consent = requests.post(base + f"/api/patients/{patient['id']}/consents", headers=headers, json={
+        "date": (today - datetime.timedelta(days=120)).isoformat(), "informationVersion": "v3"})
+    assert consent.status_code == 201, consent.text
+
+    def vial(lot, diluent, reconstituted):
+        reply = requests.post(base + "/api/vials", headers=headers, json={
+            "product": "onabotulinumtoxinA", "lotNumber": lot, "expiryDate": "2030-01-31", "units": 100,
+            "diluentMl": diluent, "reconstitutedAt": reconstituted})
+        assert reply.status_code == 201, reply.text
+        return reply.json()["id"]
+
+    old = vial(f"E2E-OLD-{suffix}", 2.5, f"{earlier.isoformat()}T08:00:00Z")
+    first = requests.post(base + f"/api/patients/{patient['id']}/sessions", headers=headers, json={
+        "date": earlier.isoformat(), "consentId": consent.json()["id"], "acknowledged": [],
+        "screening": {item: False for item in SCREENING_ITEMS},
+        "injections": [{"vialId": old, "site": {"tenderPoint": site}, "units": 50} for site in ("trapezius.left", "trapezius.right")]})
+    assert first.status_code == 201, first.text
+    hour_ago = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lots = (f"E2E-A-{suffix}", f"E2E-B-{suffix}")
+    vial(lots[0], 2.5, hour_ago)
+    vial(lots[1], 4, hour_ago)
+    return patient, lots, headers
+
+
+def choose_vial(driver, row, lot):
+    select = Select(driver.find_element(By.ID, f"vial{row}"))
+    select.select_by_visible_text(next(option.text for option in select.options if option.text.startswith(lot)))
+
+
+def text_of(driver, element_id, expected):
+    """Waits until the element's text contains `expected` (the totals come from the server)."""
+    WebDriverWait(driver, 10).until(lambda d: expected in d.find_element(By.ID, element_id).text)
+    return driver.find_element(By.ID, element_id).text
 
 
 def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browser):
-    patient = patient_ready_for_a_session(demo_server)
+    patient, (lot_a, lot_b), headers = patient_ready_for_a_session(demo_server)
     sign_in(browser, demo_server, "dr.okafor", "clinician-demo-1")
     browser.get(demo_server + f"/patients/{patient['id']}")
     browser.find_element(By.LINK_TEXT, "Record an examination").click()
@@ -174,25 +207,64 @@ def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browse
     assert "50.0 (moderate)" in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=scores-heading]").text
 
     browser.find_element(By.LINK_TEXT, "Chart a session").click()
-    Select(browser.find_element(By.ID, "vialId")).select_by_visible_text(
-        next(option.text for option in Select(browser.find_element(By.ID, "vialId")).options if option.text.startswith("E2E-WEB-1")))
+    # Before any row: the 100 U already given inside the window, and the limit.
+    given = browser.find_element(By.ID, "totals-given").text
+    assert "onabotulinumtoxinA: 100 U already given in 1 earlier session from" in given
+    assert "limit 400 U in 3 calendar months" in given
     for answer in browser.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
         browser.execute_script("arguments[0].click()", answer)
+
+    # Rows 1 and 2 from vial A (row 2 "same vial as the row above"), row 3 from vial B.
+    choose_vial(browser, 1, lot_a)
     browser.find_element(By.CSS_SELECTOR, "circle[data-point='trapezius.left']").click()
     browser.find_element(By.ID, "units1").send_keys("20")
     browser.find_element(By.CSS_SELECTOR, "circle[data-point='trapezius.right']").click()
     browser.find_element(By.ID, "units2").send_keys("20")
     assert Select(browser.find_element(By.ID, "site2")).first_selected_option.text == "Tender point: Trapezius, right"
-    assert browser.find_element(By.ID, "session-total").text == "40 U"
+    browser.find_element(By.CSS_SELECTOR, "circle[data-point='occiput.left']").click()
+    choose_vial(browser, 3, lot_b)
+    browser.find_element(By.ID, "units3").send_keys("60")
+    # 60 U at one site is over the 50 U per-site limit: said beside the row and in the panel.
+    assert "exceeds the per-site limit of 50 U" in text_of(browser, "row3-check", "per-site limit")
+    assert "⚠ Over the limit" in text_of(browser, "totals-figures", "Over the limit")
+    units3 = browser.find_element(By.ID, "units3")
+    units3.clear()
+    units3.send_keys("10")
+
+    # Hand-computed: 20 + 20 + 10 = 50 U this session; 100 U 85 days ago + 50 U = 150 U in 3 calendar months.
+    assert text_of(browser, "session-total", "50 U") == "50 U"
+    assert text_of(browser, "total-session", "50 U of") == "50 U of at most 400 U per session ✓ Within the limit"
+    assert text_of(browser, "total-cumulative", "150 U") == \
+        "150 U of at most 400 U: 100 U in 1 earlier session + 50 U in this one ✓ Within the limit"
+    assert browser.find_element(By.ID, "row3-check").text == ""
+    # Each row's volume from its own vial: 20 U at 40 U/mL, 10 U at 25 U/mL.
+    assert [browser.find_element(By.ID, f"volume{row}").text for row in (1, 2, 3)] == ["0.5 mL", "0.5 mL", "0.4 mL"]
+    sites = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "table.totals-sites tbody tr")]
+    assert sites == ["Trapezius, left (tender point) 20 U 50 U ✓ Within the limit",
+                     "Trapezius, right (tender point) 20 U 50 U ✓ Within the limit",
+                     "Occiput, left (tender point) 10 U 50 U ✓ Within the limit"]
+
+    # Rows are added and removed in place.
+    browser.find_element(By.CSS_SELECTOR, "button.add-row").click()
+    assert browser.find_element(By.ID, "rowCount").get_attribute("value") == "11"
+    browser.find_element(By.XPATH, "//button[normalize-space()='Remove row 11']").click()
+    assert browser.find_element(By.ID, "rowCount").get_attribute("value") == "10"
+    assert absent(browser, "#site11")
     assert unlabelled_controls(browser) == []
     screenshot(browser, "session")
-    browser.find_element(By.CSS_SELECTOR, "form.session-form button[type=submit]").click()
+
+    browser.find_element(By.CSS_SELECTOR, "form.session-form button[value=chart]").click()
     assert "The session was charted" in browser.find_element(By.CSS_SELECTOR, ".notice").text
     upcoming = browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=appointments-heading]").text
     for follow_up in ("Onset check (phone)", "Peak review", "Reassessment"):
         assert follow_up in upcoming
     table = browser.find_element(By.CSS_SELECTOR, ".timeline table tbody tr").text
-    assert "40 U onabotulinumtoxinA" in table
+    assert "50 U onabotulinumtoxinA" in table
+    # Recorded with each injection's own vial, so a recall of lot B finds this patient.
+    latest = requests.get(demo_server + f"/api/patients/{patient['id']}/sessions", headers=headers).json()["items"][0]
+    session = requests.get(demo_server + f"/api/patients/{patient['id']}/sessions/{latest['id']}", headers=headers).json()
+    assert [injection["lotNumber"] for injection in session["injections"]] == [lot_a, lot_a, lot_b]
+    assert [injection["volumeMl"] for injection in session["injections"]] == [0.5, 0.5, 0.4]
 
 
 def test_reception_cannot_open_a_patients_clinical_page(demo_server, browser):

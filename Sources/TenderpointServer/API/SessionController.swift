@@ -14,6 +14,8 @@ struct SessionController: RouteCollection {
         patient.get("sessions", use: list)
         patient.get("sessions", ":sessionID", use: read)
         patient.get("reinjection-window", use: reinjectionWindow)
+        // The dry run of `POST …/sessions`, beside it.
+        try routes.register(collection: SessionCheckController())
     }
 
     /// What a successful charting wrote, for the response.
@@ -35,32 +37,20 @@ struct SessionController: RouteCollection {
         let checked = try input.checked(now: now, today: today, timeZone: zone)
 
         let charted = try await request.db.writeTransaction(locking: [("patients", patientID), ("users", user.id)]) { database in
-            guard let patient = try await PatientModel.find(patientID, on: database) else {
-                throw APIError.notFound("Patient \(patientID)")
-            }
-            // Problems the core does not see (who supervises, the stock state of a vial), reported with its own.
-            var problems: [Problem] = []
-            let supervisorID = try await Self.supervisor(input.supervisorId, chartedBy: user, on: database, problems: &problems)
-            let (consentID, consent) = try await Self.consent(input.consentId, patientID: patientID, on: database)
-            let vials = try await Self.vials(for: input.injections, on: database, problems: &problems)
-            let rules = try await ClinicSettingsStore.rules(on: database, timeZone: zone)
-            let earlier = try await Self.earlierSessions(patientID: patientID, on: database)
-
-            let proposed = ProposedSession(
-                date: checked.date, performedAt: checked.performedAt, chartedBy: user.role,
-                patientBirthDate: CalendarDate(iso: patient.birthDate), screening: input.screening,
-                acknowledged: Set(input.acknowledged ?? []), consent: consent,
-                injections: input.injections.map { injection in
-                    ProposedSession.Injection(vialReference: injection.vialId, vial: vials[injection.vialId]?.vial,
-                                              site: injection.site.site, units: injection.units)
-                },
-                overrideReason: input.override.map { $0.reason ?? "" })
+            let proposal = try await SessionProposal.gather(input, checked: checked, user: user, patientID: patientID,
+                                                            timeZone: zone, on: database)
+            let rules = proposal.rules
+            let vials = proposal.vials
+            let supervisorID = proposal.supervisorID
             let validated: ValidatedSession
-            switch SessionValidation.validate(proposed, earlierSessions: earlier, rules: rules, today: today) {
-            case .failure(let found): throw Problems(found.all + problems)
+            switch proposal.validate(today: today) {
+            case .failure(let found): throw found
             case .success(let session): validated = session
             }
-            guard problems.isEmpty, let consentID else { throw Problems(problems) }
+            // Unreachable: the core refuses a session without a consent in force.
+            guard let consentID = proposal.consentID else {
+                throw Problem(.consentMissing, "No consent of this patient's is named.", field: "consentId")
+            }
 
             let session = TreatmentSessionModel()
             session.id = UUID()
@@ -218,56 +208,6 @@ struct SessionController: RouteCollection {
     }
 
     // MARK: reading what the core needs
-
-    /// A nurse charts under a supervising clinician; a clinician may name one too. The supervisor
-    /// must be an active clinician's account.
-    private static func supervisor(_ text: String?, chartedBy user: AuthenticatedUser, on database: any Database,
-                                   problems: inout [Problem]) async throws -> UUID? {
-        guard let text else {
-            if user.role == .nurse {
-                problems.append(Problem(.invalidValue, "A nurse charts under a supervising clinician: supervisorId is required.",
-                                        field: "supervisorId"))
-            }
-            return nil
-        }
-        guard let id = UUID(uuidString: text), let account = try await UserModel.find(id, on: database), account.active,
-              account.accountRole == .clinician else {
-            problems.append(Problem(.unknownIdentifier, "supervisorId must be an active clinician's user id.", field: "supervisorId"))
-            return nil
-        }
-        return id
-    }
-
-    /// The consent named, if it is this patient's; otherwise none, which the core reports.
-    private static func consent(_ text: String?, patientID: UUID, on database: any Database) async throws -> (UUID?, ConsentRecord?) {
-        guard let text, let id = UUID(uuidString: text), let model = try await ConsentModel.find(id, on: database),
-              model.$patient.id == patientID, let date = CalendarDate(iso: model.date) else { return (nil, nil) }
-        let record = try? ConsentRecord(date: date, informationVersion: model.informationVersion,
-                                        withdrawnOn: model.withdrawnOn.flatMap { CalendarDate(iso: $0) })
-        return record == nil ? (nil, nil) : (id, record)
-    }
-
-    /// The vials named by the injections, keyed by the text that named them; unknown ones are
-    /// left out (the core reports them). A closed vial is refused here: the core knows dilution
-    /// and dates, not the stock.
-    private static func vials(for injections: [SessionInput.InjectionInput], on database: any Database,
-                              problems: inout [Problem]) async throws -> [String: (id: UUID, vial: Vial)] {
-        let ids = Array(Set(injections.compactMap { UUID(uuidString: $0.vialId) }))
-        let models = try await VialModel.query(on: database).filter(\.$id ~~ ids).all()
-        var byID: [UUID: VialModel] = [:]
-        for model in models { if let id = model.id { byID[id] = model } }
-        var result: [String: (id: UUID, vial: Vial)] = [:]
-        var reported: Set<UUID> = []
-        for (index, injection) in injections.enumerated() {
-            guard let id = UUID(uuidString: injection.vialId), let model = byID[id] else { continue }
-            result[injection.vialId] = (id, try model.coreVial())
-            if model.vialState.isClosed, reported.insert(id).inserted {
-                problems.append(Problem(.vialUnusable, "Vial \(model.lotNumber) is \(model.vialState.rawValue); it cannot be used.",
-                                        field: "injections[\(index)].vialId"))
-            }
-        }
-        return result
-    }
 
     /// The patient's recorded sessions (date, product, total) for the interval and 3-month dose rules.
     static func earlierSessions(patientID: UUID, on database: any Database) async throws -> [DoseCheck.EarlierSession] {

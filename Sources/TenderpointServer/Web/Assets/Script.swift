@@ -22,34 +22,7 @@ enum Script {
           shape.classList.toggle("is-selected", !!box && box.checked);
         });
       }
-      // Session charting: tapping a tender point fills the next empty row with it.
-      document.querySelectorAll("[data-fill-rows]").forEach(function (chart) {
-        var form = chart.closest("form");
-        chart.querySelectorAll("[data-point]").forEach(function (point) {
-          point.addEventListener("click", function () {
-            var value = "tenderPoint:" + point.getAttribute("data-point");
-            var selects = Array.prototype.slice.call(form.querySelectorAll("select[id^=site]"));
-            var row = selects.filter(function (select) { return select.value === ""; })[0];
-            if (!row) { return; }
-            row.value = value;
-            point.classList.add("is-selected");
-            var units = document.getElementById("units" + row.id.slice(4));
-            if (units) { units.focus(); }
-          });
-        });
-        var total = function () {
-          var sum = 0;
-          form.querySelectorAll("input[id^=units]").forEach(function (input) {
-            var units = parseFloat(input.value);
-            if (!isNaN(units)) { sum += units; }
-          });
-          var output = document.getElementById("session-total");
-          if (output) { output.textContent = sum > 0 ? (Math.round(sum * 10) / 10) + " U" : ""; }
-        };
-        form.addEventListener("input", total);
-        total();
-      });
-
+      // Session charting (Script+Session) handles its own body chart: a tap fills an injection row.
       document.querySelectorAll("form").forEach(function (form) {
         if (form.querySelector("[data-fill-rows]")) { return; }
         var shapes = form.querySelectorAll("[data-area], [data-point]");
