@@ -65,20 +65,34 @@ public enum DoseCheck {
                                     field: "injections"))
         }
 
-        // The window is (sessionDate − 3 months, sessionDate]: a session exactly 3 calendar
-        // months earlier has dropped out of it.
-        let windowStart = sessionDate.adding(months: -3)
-        let earlierTotal = earlierSessions
-            .filter { $0.dose.product == product && $0.date > windowStart && $0.date <= sessionDate }
+        let windowFirstDay = cumulativeWindowFirstDay(sessionDate)
+        let earlierTotal = sessionsInCumulativeWindow(earlierSessions, product: product, sessionDate: sessionDate)
             .reduce(Units.zero) { $0 + $1.dose.units }
         let cumulative = sessionTotal + earlierTotal
         if cumulative > limits.cumulativeThreeMonths {
             problems.append(Problem(.doseLimitExceeded,
                                     "\(cumulative) of \(product.rawValue) in the 3 months to \(sessionDate) "
-                                    + "(\(windowStart.adding(days: 1)) to \(sessionDate); \(earlierTotal) in earlier sessions) "
+                                    + "(\(windowFirstDay) to \(sessionDate); \(earlierTotal) in earlier sessions) "
                                     + "exceeds the limit of \(limits.cumulativeThreeMonths).",
                                     field: "injections"))
         }
         return problems
+    }
+
+    /// The cumulative window of a session on `sessionDate` is (sessionDate − 3 calendar months,
+    /// sessionDate]: a session exactly 3 calendar months earlier has dropped out of it. This is its
+    /// first day; `DoseCheck` and `DoseFigures` both ask here, so the window is defined once.
+    public static func cumulativeWindowFirstDay(_ sessionDate: CalendarDate) -> CalendarDate {
+        sessionDate.adding(months: -3).adding(days: 1)
+    }
+
+    /// The earlier sessions of `product` inside that window (an earlier session on the same day
+    /// counts), oldest first.
+    public static func sessionsInCumulativeWindow(_ earlierSessions: [EarlierSession], product: ToxinProduct,
+                                                  sessionDate: CalendarDate) -> [EarlierSession] {
+        let firstDay = cumulativeWindowFirstDay(sessionDate)
+        return earlierSessions
+            .filter { $0.dose.product == product && $0.date >= firstDay && $0.date <= sessionDate }
+            .sorted { $0.date < $1.date }
     }
 }

@@ -65,12 +65,9 @@ public struct DoseFigures: Hashable, Sendable {
         let sessionUnits = injections.reduce(Units.zero) { $0 + $1.units }
         session = Tally(units: sessionUnits, limit: limits?.perSession)
 
-        let excludedOnOrBefore = sessionDate.adding(months: -3)
-        let counted = earlierSessions
-            .filter { $0.dose.product == product && $0.date > excludedOnOrBefore && $0.date <= sessionDate }
-            .sorted { $0.date < $1.date }
+        let counted = DoseCheck.sessionsInCumulativeWindow(earlierSessions, product: product, sessionDate: sessionDate)
         let earlierUnits = counted.reduce(Units.zero) { $0 + $1.dose.units }
-        cumulative = Cumulative(from: excludedOnOrBefore.adding(days: 1), to: sessionDate,
+        cumulative = Cumulative(from: DoseCheck.cumulativeWindowFirstDay(sessionDate), to: sessionDate,
                                 earlierSessionDates: counted.map(\.date), earlierUnits: earlierUnits,
                                 tally: Tally(units: earlierUnits + sessionUnits, limit: limits?.cumulativeThreeMonths))
     }

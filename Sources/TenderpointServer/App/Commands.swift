@@ -25,6 +25,7 @@ public func prepare(_ app: Application, forArguments arguments: [String]) async 
         if TenderpointCommandLine.wantsDemo(arguments) {
             _ = try await DemoClinic.fillIfEmpty(app)
         }
+        app.lifecycle.use(PopulationBenefitWarmUp())
     }
 }
 
