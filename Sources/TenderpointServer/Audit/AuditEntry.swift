@@ -3,8 +3,8 @@ import TenderpointCore
 
 /// One audit record before it is stored.
 struct AuditEntry: Sendable {
-    enum Action: String, Sendable, Codable {
-        case read, search, create, update, delete, login, loginFailed = "login-failed", denied, export, override
+    enum Action: String, Sendable, Codable, CaseIterable {
+        case read, search, create, update, delete, login, loginFailed = "login-failed", logout, denied, export, override
     }
 
     enum Outcome: String, Sendable, Codable {

@@ -61,7 +61,7 @@ struct AuditEventProvider: FHIRPatientCompartmentProvider {
 
     private func found(_ row: Row) -> FHIRFound {
         let action = AuditEntry.Action(rawValue: row.action)
-        let login = action == .login || action == .loginFailed
+        let login = action == .login || action == .loginFailed || action == .logout
         let type = login ? Coding(system: "http://dicom.nema.org/resources/ontology/DCM", code: "110114", display: "User Authentication")
                          : Codings.auditRESTful
         let subtype: Coding? = switch action {

@@ -67,8 +67,14 @@ struct LoginController: RouteCollection {
         return request.seeOther(next ?? NavigationItem.home(for: user))
     }
 
+    /// Signing out is audited like signing in, in its own write (not the buffered reads), so
+    /// the trail shows when each web session ended by choice.
     @Sendable
     func signOut(request: Request) async throws -> Response {
+        if let user = request.auth.get(AuthenticatedUser.self) {
+            let entry = AuditEntry(user: user, action: .logout, resourceType: "Session", detail: "web")
+            try await request.db.writeTransaction { database in try await AuditLog.insert(entry, on: database) }
+        }
         WebSession.signOut(request: request)
         return request.seeOther("/login")
     }
