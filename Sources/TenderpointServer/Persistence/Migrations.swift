@@ -22,5 +22,6 @@ enum Migrations {
         // The web pages' sessions, in the database so that every instance shares them.
         app.migrations.add(CreateWebSession())
         app.migrations.add(CreateCalendarFeedToken())
+        app.migrations.add(CreateAuditUsernameIndex())
     }
 }

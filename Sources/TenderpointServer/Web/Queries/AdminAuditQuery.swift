@@ -38,6 +38,21 @@ enum AdminAuditQuery {
 
     static let pageSize = 50
 
+    /// The audit indexes a page can walk from the newest row.
+    enum Index: String {
+        /// Every row by time.
+        case byTime = "audit_at"
+        /// One user's rows by time: a user filter finds its rows (or that there are none) at once.
+        case byUserAndTime = "audit_username_at"
+    }
+
+    /// A patient filter has its own index (`audit_patient_at`), which SQLite chooses itself; a user
+    /// filter walks the user's; anything else walks time.
+    static func index(for filter: AdminAuditFilter) -> Index? {
+        if filter.patientText != nil { return nil }
+        return filter.username == nil ? .byTime : .byUserAndTime
+    }
+
     /// The filter's conditions; `patients` are the ids the patient filter resolved to (nil: no patient filter).
     static func conditions(_ filter: AdminAuditFilter, patients: [UUID]?, timeZone: TimeZone) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
@@ -57,13 +72,12 @@ enum AdminAuditQuery {
     /// The limit is written into the SQL (it is an integer): with a bound limit SQLite plans for
     /// any number of rows and sorts every match instead of walking the `at` index newest first.
     ///
-    /// `newestFirstIndex`: walk the `at` index from the newest row, for filters without a patient
-    /// (a patient's rows have their own index). SQLite 3.54 otherwise reads every row matching an
-    /// unindexed filter (a user, an action) and sorts them: 0.6 s instead of milliseconds for
-    /// 100,000 matches in 500,000 rows.
-    static func page(_ conditions: [SQLQueryString], newestFirstIndex: Bool, after cursor: AdminAuditFilter.Cursor?,
+    /// `index`: the index SQLite walks newest first (`index(for:)`). SQLite 3.54 otherwise reads
+    /// every row matching an unindexed filter (a user, an action) and sorts them: 0.6 s instead of
+    /// milliseconds for 100,000 matches in 500,000 rows.
+    static func page(_ conditions: [SQLQueryString], index: Index?, after cursor: AdminAuditFilter.Cursor?,
                      limit: Int = pageSize, on sql: any SQLDatabase) async throws -> Page {
-        let hint = newestFirstIndex && sql.dialect.name == "sqlite" ? " INDEXED BY audit_at" : ""
+        let hint = sql.dialect.name == "sqlite" ? index.map { " INDEXED BY \($0.rawValue)" } ?? "" : ""
         var all = conditions
         if let cursor {
             // The `<=` alone bounds the index range; an OR of the two cases would scan the whole table.

@@ -26,7 +26,7 @@ struct AdminAuditController: RouteCollection {
                                                     timeZone: request.application.tenderpoint.clinicTimeZone)
         // Reads are buffered: store them first so the trail includes the latest ones.
         await request.application.auditLog.flush()
-        model.page = try await AdminAuditQuery.page(conditions, newestFirstIndex: model.filter.patientText == nil,
+        model.page = try await AdminAuditQuery.page(conditions, index: AdminAuditQuery.index(for: model.filter),
                                                     after: model.filter.cursor, on: sql)
         let filtered = model.patients.count == 1 ? model.patients.first?.id : nil
         await request.auditRead("AuditTrail", patient: filtered, action: .search,
@@ -55,12 +55,12 @@ struct AdminAuditController: RouteCollection {
                                 detail: "admin: audit-trail.csv, \(model.filter.summary)")
         let allocator = request.byteBufferAllocator
         let start = model.filter.cursor
-        let byTime = model.filter.patientText == nil
+        let index = AdminAuditQuery.index(for: model.filter)
         let body = Response.Body(managedAsyncStream: { writer in
             try await writer.write(.buffer(allocator.buffer(string: AdminAuditQuery.csvHeader + "\r\n")))
             var cursor = start
             repeat {
-                let page = try await AdminAuditQuery.page(conditions, newestFirstIndex: byTime, after: cursor, limit: Self.csvChunk, on: sql)
+                let page = try await AdminAuditQuery.page(conditions, index: index, after: cursor, limit: Self.csvChunk, on: sql)
                 var text = ""
                 text.reserveCapacity(page.rows.count * 160)
                 for row in page.rows {
