@@ -17,12 +17,14 @@ import VaporTesting
         var clinician = UUID()
     }
 
-    /// One patient per family name with one session on the date given.
+    /// One patient per family name, with a session on each date given for that name.
     static func clinic(_ app: Application, sessions: [(family: String, date: String)]) async throws -> Clinic {
         var clinic = Clinic()
         clinic.clinician = try await WebFixture.account(app, "clin", .clinician, displayName: "Dr Who")
         for (family, date) in sessions {
-            let patient = try await WebFixture.patient(app, given: "Pat", family: family)
+            var patient = clinic.patients[family]
+            if patient == nil { patient = try await WebFixture.patient(app, given: "Pat", family: family) }
+            guard let patient else { continue }
             let consent = try await TreatmentFixture.consent(app, patient: patient, recordedBy: clinic.clinician, date: "2025-01-01")
             let session = TreatmentSessionModel()
             session.id = UUID()
@@ -77,6 +79,8 @@ import VaporTesting
                 ("Dunn", "2025-12-22"),    // day 84 = Mon 16; window opens Mon 16
                 ("Evans", "2025-12-28"),   // day 84 = Sun 22 → reassessment Mon 23; window opens Sun 22
                 ("Fox", "2025-12-21"),     // day 84 = Sun 15 → reassessment Mon 16; window opened last week
+                ("Gray", "2025-12-23"),    // window would open Tue 17 …
+                ("Gray", "2026-03-02"),    // … but a later session started a new cycle (its day 8, 21 and 84 fall elsewhere)
             ])
             try await Self.appointment(app, practitioner: clinic.clinician, patient: clinic.patients["Dunn"]!, on: Self.today, hour: 10,
                                        kind: .reassessment, session: clinic.sessions["Dunn"])

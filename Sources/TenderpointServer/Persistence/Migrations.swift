@@ -23,5 +23,6 @@ enum Migrations {
         app.migrations.add(CreateWebSession())
         app.migrations.add(CreateCalendarFeedToken())
         app.migrations.add(CreateAuditUsernameIndex())
+        app.migrations.add(CreateSessionDateIndex())
     }
 }

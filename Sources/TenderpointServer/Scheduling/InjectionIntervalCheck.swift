@@ -67,4 +67,23 @@ enum InjectionIntervalCheck {
         if let appointmentID { query = query.filter(\.$id != appointmentID) }
         return try await query.all().map { CalendarDate($0.startAt, in: timeZone) }
     }
+
+    /// The same for many patients at once (the Today page), by patient; a patient without
+    /// injection appointments is absent.
+    static func injectionAppointmentDates(patientIDs: [UUID], timeZone: TimeZone,
+                                          on database: any Database) async throws -> [UUID: [CalendarDate]] {
+        var dates: [UUID: [CalendarDate]] = [:]
+        // In slices, so no statement binds more values than PostgreSQL accepts.
+        for start in stride(from: 0, to: patientIDs.count, by: 1000) {
+            let slice = Array(patientIDs[start..<min(start + 1000, patientIDs.count)])
+            for appointment in try await AppointmentModel.query(on: database)
+                .filter(\.$patient.$id ~~ slice)
+                .filter(\.$kind == AppointmentKind.injection.rawValue)
+                .filter(\.$status ~~ AppointmentStatus.countingAsInjection.map(\.rawValue))
+                .all() {
+                dates[appointment.$patient.id, default: []].append(CalendarDate(appointment.startAt, in: timeZone))
+            }
+        }
+        return dates
+    }
 }

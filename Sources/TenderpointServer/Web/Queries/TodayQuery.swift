@@ -116,26 +116,33 @@ enum TodayQuery {
         let family_name: String
     }
 
+    /// Patients whose last session lies 84 days before a day of this week. Only the sessions of
+    /// that one week are read (by the date index), each kept when no later session of the patient
+    /// exists, and the injections already booked for all of them come in one query: on a clinic of
+    /// 50,000 patients a scan of every session plus a query per patient took seconds.
     static func windows(from weekStart: CalendarDate, to weekEnd: CalendarDate, timeZone: TimeZone, sql: any SQLDatabase,
                         database: any Database) async throws -> [TodayPage.Model.WindowOpening] {
         let interval = ReinjectionWindow.minimumIntervalDays
         let rows = try await sql.raw("""
-            SELECT s.patient_id, MAX(s.date) AS last_date, p.given_name, p.family_name
+            SELECT s.patient_id, s.date AS last_date, p.given_name, p.family_name
             FROM treatment_sessions s JOIN patients p ON p.id = s.patient_id
-            GROUP BY s.patient_id, p.given_name, p.family_name
-            HAVING MAX(s.date) >= \(bind: weekStart.adding(days: -interval).iso) AND MAX(s.date) <= \(bind: weekEnd.adding(days: -interval).iso)
-            ORDER BY MAX(s.date), p.family_name, p.given_name
+            WHERE s.date >= \(bind: weekStart.adding(days: -interval).iso) AND s.date <= \(bind: weekEnd.adding(days: -interval).iso)
+              AND NOT EXISTS (SELECT 1 FROM treatment_sessions later
+                              WHERE later.patient_id = s.patient_id AND later.date > s.date)
+            ORDER BY s.date, p.family_name, p.given_name
             """).all(decoding: LastSessionRow.self)
+        var seen = Set<UUID>()
+        let lastSessions = rows.filter { seen.insert($0.patient_id).inserted }
+        let booked = try await InjectionIntervalCheck.injectionAppointmentDates(
+            patientIDs: lastSessions.map(\.patient_id), timeZone: timeZone, on: database)
         var openings: [TodayPage.Model.WindowOpening] = []
-        for row in rows {
+        for row in lastSessions {
             guard let last = CalendarDate(iso: row.last_date) else { continue }
             let window = ReinjectionWindow(after: last)
             guard window.earliest >= weekStart, window.earliest <= weekEnd else { continue }
-            let booked = try await InjectionIntervalCheck.injectionAppointmentDates(
-                patientID: row.patient_id, excluding: nil, timeZone: timeZone, on: database)
             openings.append(TodayPage.Model.WindowOpening(
                 patientID: row.patient_id, patientName: "\(row.given_name) \(row.family_name)", window: window,
-                bookedInjection: booked.filter { $0 > last }.min()))
+                bookedInjection: booked[row.patient_id, default: []].filter { $0 > last }.min()))
         }
         return openings
     }
