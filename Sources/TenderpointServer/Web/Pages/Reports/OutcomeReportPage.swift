@@ -101,7 +101,10 @@ enum OutcomeReportPage {
                                    hint: "Units of different products are never compared", narrow: true))),
                 .div(.class("actions"),
                      .button(.type(.submit), .text("Show the report")),
-                     .a(.class("button secondary"), .href(OutcomeReportPage.path), "Clear the filters")))
+                     .a(.class("button secondary"), .href(OutcomeReportPage.path), "Clear the filters")),
+                // Filled by the script while the next report is computed (seconds on a large clinic).
+                .p(.id("report-progress"), .class("hint"), .attribute(named: "role", value: "status"),
+                   .attribute(named: "aria-live", value: "polite")))
         }
 
         // MARK: - Counts and the honest wording
