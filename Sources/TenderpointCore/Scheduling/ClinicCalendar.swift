@@ -81,6 +81,21 @@ public struct ClinicCalendar: Hashable, Sendable {
         return date.adding(days: ClinicCalendar.searchLimitDays)
     }
 
+    /// The dates whose follow-ups land on `date`: `date` itself and the closed days just before
+    /// it (they move to the next open day, `nextOpenDay(onOrAfter:)`); nil when the clinic is
+    /// closed on `date`, as nothing is moved onto a closed day. Lets a caller ask only for the
+    /// sessions that can have a follow-up on a given day.
+    public func datesMovedOnto(_ date: CalendarDate) -> ClosedRange<CalendarDate>? {
+        guard isOpen(date) else { return nil }
+        var first = date
+        for _ in 0..<ClinicCalendar.searchLimitDays {
+            let previous = first.adding(days: -1)
+            guard !isOpen(previous) else { break }
+            first = previous
+        }
+        return first...date
+    }
+
     /// The clinic's calendar date at an instant.
     public func today(now: Date) -> CalendarDate { CalendarDate(now, in: timeZone) }
 

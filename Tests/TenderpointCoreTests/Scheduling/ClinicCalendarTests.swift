@@ -137,3 +137,26 @@ func todayIsTheClinicDate(now: String, zone: String, expected: String) throws {
     let instant = try #require(ISO8601DateFormatter().date(from: now))
     #expect(calendar.today(now: instant) == day(expected))
 }
+
+@Test func aMondayCollectsTheWeekendBeforeIt() throws {
+    // Mon 16 March 2026: Sat 14 and Sun 15 move onto it; Fri 13 is open and stays.
+    let calendar = try ClinicCalendar()
+    #expect(calendar.datesMovedOnto(day("2026-03-16")) == day("2026-03-14")...day("2026-03-16"))
+    // Tue 17: only itself.
+    #expect(calendar.datesMovedOnto(day("2026-03-17")) == day("2026-03-17")...day("2026-03-17"))
+    // Sat 14 is closed: nothing lands on it.
+    #expect(calendar.datesMovedOnto(day("2026-03-14")) == nil)
+}
+
+@Test func aDayAfterAClosureCollectsTheWholeClosure() throws {
+    // Closed Mon 6 – Fri 10 April 2026 (Easter week): Tue 14 April collects only itself; Mon 13
+    // collects Sat 4 … Mon 13 (the weekend, the closed week and the next weekend).
+    let calendar = try ClinicCalendar(closedDates: days(from: "2026-04-06", through: "2026-04-10"))
+    #expect(calendar.datesMovedOnto(day("2026-04-13")) == day("2026-04-04")...day("2026-04-13"))
+    #expect(calendar.datesMovedOnto(day("2026-04-14")) == day("2026-04-14")...day("2026-04-14"))
+    // Every date in the range moves onto Mon 13, and the day before it does not.
+    for offset in 0...9 {
+        #expect(calendar.nextOpenDay(onOrAfter: day("2026-04-04").adding(days: offset)) == day("2026-04-13"))
+    }
+    #expect(calendar.nextOpenDay(onOrAfter: day("2026-04-03")) == day("2026-04-03"))
+}

@@ -21,8 +21,6 @@ enum TodayQuery {
     }
 
     static let vialWarningDays = 30
-    /// A follow-up moves past closed days; this bounds how far back its session can lie.
-    static let longestClosure = 60
 
     static func load(today: CalendarDate, calendar: ClinicCalendar, sections: Sections,
                      on database: any Database) async throws -> TodayPage.Model {
@@ -71,13 +69,19 @@ enum TodayQuery {
     }
 
     static func followUps(today: CalendarDate, calendar: ClinicCalendar, sql: any SQLDatabase) async throws -> [TodayPage.Model.FollowUpGroup] {
-        let earliestDay = FollowUpKind.allCases.map(\.nominalDay).max() ?? 0
-        let latestDay = FollowUpKind.allCases.map(\.nominalDay).min() ?? 0
+        // Only the sessions whose follow-up can land on today: for each kind, those whose nominal
+        // day falls on today or on the closed days just before it (the core's calendar says which).
+        // The plan below still decides; this only keeps the read to a few days of sessions.
+        guard let movedOntoToday = calendar.datesMovedOnto(today) else {
+            return FollowUpKind.allCases.map { TodayPage.Model.FollowUpGroup(kind: $0, patients: []) }
+        }
+        let ranges: [SQLQueryString] = FollowUpKind.allCases.map { kind in
+            "(s.date >= \(bind: movedOntoToday.lowerBound.adding(days: -kind.nominalDay).iso) AND s.date <= \(bind: movedOntoToday.upperBound.adding(days: -kind.nominalDay).iso))"
+        }
         let sessions = try await sql.raw("""
             SELECT s.id, s.patient_id, s.date, p.given_name, p.family_name
             FROM treatment_sessions s JOIN patients p ON p.id = s.patient_id
-            WHERE s.date >= \(bind: today.adding(days: -(earliestDay + longestClosure)).iso)
-              AND s.date <= \(bind: today.adding(days: -latestDay).iso)
+            WHERE \(ranges.joined(separator: " OR "))
             ORDER BY p.family_name, p.given_name
             """).all(decoding: SessionRow.self)
         var due: [FollowUpKind: [(row: SessionRow, date: CalendarDate, followUp: FollowUp)]] = [:]
