@@ -24,5 +24,6 @@ enum Migrations {
         app.migrations.add(CreateCalendarFeedToken())
         app.migrations.add(CreateAuditUsernameIndex())
         app.migrations.add(CreateSessionDateIndex())
+        app.migrations.add(CreateAppointmentStartIndex())
     }
 }
