@@ -66,6 +66,13 @@ public enum KaplanMeier {
             z: z)
     }
 
+    /// The number at risk at `time`: the observations lasting at least that long. One censored
+    /// at `time` still counts, as in the estimate's risk sets (`KaplanMeierEstimate.atRisk`); the
+    /// report's "number at risk" row under the curve is read here.
+    public static func numberAtRisk(_ observations: [SurvivalObservation], at time: Double) -> Int {
+        observations.count { $0.time >= time }
+    }
+
     /// The same, for observations written as tuples.
     public static func estimate(_ observations: [(time: Double, event: Bool)],
                                 z: Double = Proportion.z95) throws(Problem) -> KaplanMeierEstimate {

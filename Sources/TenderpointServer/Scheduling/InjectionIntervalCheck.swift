@@ -60,12 +60,17 @@ enum InjectionIntervalCheck {
 
     static func injectionAppointmentDates(patientID: UUID, excluding appointmentID: UUID?, timeZone: TimeZone,
                                           on database: any Database) async throws -> [CalendarDate] {
-        var query = AppointmentModel.query(on: database)
-            .filter(\.$patient.$id == patientID)
-            .filter(\.$kind == AppointmentKind.injection.rawValue)
-            .filter(\.$status ~~ AppointmentStatus.countingAsInjection.map(\.rawValue))
+        var query = injectionAppointments(on: database).filter(\.$patient.$id == patientID)
         if let appointmentID { query = query.filter(\.$id != appointmentID) }
         return try await query.all().map { CalendarDate($0.startAt, in: timeZone) }
+    }
+
+    /// The appointments that count as an injection for the interval rule: one definition for
+    /// the booking check and the Today page.
+    private static func injectionAppointments(on database: any Database) -> QueryBuilder<AppointmentModel> {
+        AppointmentModel.query(on: database)
+            .filter(\.$kind == AppointmentKind.injection.rawValue)
+            .filter(\.$status ~~ AppointmentStatus.countingAsInjection.map(\.rawValue))
     }
 
     /// The same for many patients at once (the Today page), by patient; a patient without
@@ -76,11 +81,7 @@ enum InjectionIntervalCheck {
         // In slices, so no statement binds more values than PostgreSQL accepts.
         for start in stride(from: 0, to: patientIDs.count, by: 1000) {
             let slice = Array(patientIDs[start..<min(start + 1000, patientIDs.count)])
-            for appointment in try await AppointmentModel.query(on: database)
-                .filter(\.$patient.$id ~~ slice)
-                .filter(\.$kind == AppointmentKind.injection.rawValue)
-                .filter(\.$status ~~ AppointmentStatus.countingAsInjection.map(\.rawValue))
-                .all() {
+            for appointment in try await injectionAppointments(on: database).filter(\.$patient.$id ~~ slice).all() {
                 dates[appointment.$patient.id, default: []].append(CalendarDate(appointment.startAt, in: timeZone))
             }
         }

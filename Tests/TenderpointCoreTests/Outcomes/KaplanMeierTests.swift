@@ -137,3 +137,16 @@ import Testing
         #expect(try JSONDecoder().decode(KaplanMeierEstimate.self, from: data) == estimate)
     }
 }
+
+@Test func theNumberAtRiskCountsWhoeverLastsThatLong() throws {
+    // Censored at 30, a wear-off at 62, censored at 89.
+    let observations = [SurvivalObservation(time: 30, event: false), SurvivalObservation(time: 62, event: true),
+                        SurvivalObservation(time: 89, event: false)]
+    let expected: [(Double, Int)] = [(0, 3), (30, 3), (31, 2), (62, 2), (63, 1), (89, 1), (90, 0)]
+    for (time, count) in expected {
+        #expect(KaplanMeier.numberAtRisk(observations, at: time) == count, "at \(time)")
+    }
+    // The estimate's own risk set at its one event time says the same.
+    let estimate = try KaplanMeier.estimate(observations)
+    #expect(estimate.times == [62] && estimate.atRisk == [KaplanMeier.numberAtRisk(observations, at: 62)])
+}

@@ -14,7 +14,7 @@ enum OutcomeReportQuery {
     static func load(_ filter: OutcomeFilter, today: CalendarDate, on database: any Database) async throws -> Result {
         let data = try await OutcomeCycleQuery.all(filter, today: today, on: database)
         let report = try OutcomeReportAssembly.report(rows: data.rows, adverseEvents: data.adverseEvents, filter: filter)
-        return Result(report: report, survival: survival(report.kaplanMeier, benefitDays: data.rows.compactMap { $0.benefit?.days }))
+        return Result(report: report, survival: survival(report.kaplanMeier, observations: data.rows.compactMap { $0.benefit?.survivalObservation }))
     }
 
     /// The days of the number-at-risk row: the chart's ticks, every 4 weeks from day 0 to day 112
@@ -24,15 +24,15 @@ enum OutcomeReportQuery {
         return Array(stride(from: 0, through: max(112, last), by: 28))
     }
 
-    /// On each of `days`: the responding sessions still at risk (benefit lasting at least that
-    /// long: the Kaplan–Meier `atRisk` rule, a session censored on the day still counts), and the
-    /// estimate with its band read off the step curve (1 before the first wear-off).
-    static func survival(_ estimate: OutcomeDTO.KaplanMeier, benefitDays: [Int]) -> [OutcomeReportPage.SurvivalPoint] {
+    /// On each of `days`: the responding sessions still at risk (the core's
+    /// `KaplanMeier.numberAtRisk`), and the estimate with its band read off the step curve (1
+    /// before the first wear-off).
+    static func survival(_ estimate: OutcomeDTO.KaplanMeier, observations: [SurvivalObservation]) -> [OutcomeReportPage.SurvivalPoint] {
         days(estimate).map { day in
             let step = estimate.times.lastIndex { $0 <= Double(day) }
             let hasCurve = estimate.cycles > 0
             return OutcomeReportPage.SurvivalPoint(
-                day: day, atRisk: benefitDays.count { $0 >= day },
+                day: day, atRisk: KaplanMeier.numberAtRisk(observations, at: Double(day)),
                 survival: hasCurve ? OutcomeReportText.survival(estimate, at: Double(day)) : nil,
                 lower: hasCurve ? step.map { estimate.lower95[$0] } ?? 1 : nil,
                 upper: hasCurve ? step.map { estimate.upper95[$0] } ?? 1 : nil)
