@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The clinical domain: Foundation only, no I/O.
@@ -40,7 +41,13 @@ let package = Package(
             name: "tenderpoint",
             dependencies: ["TenderpointServer"]
         ),
-        .testTarget(name: "TenderpointCoreTests", dependencies: ["TenderpointCore"]),
+        .testTarget(
+            name: "TenderpointCoreTests",
+            dependencies: [
+                "TenderpointCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "TenderpointFHIRTests", dependencies: ["TenderpointFHIR"]),
         .testTarget(
             name: "TenderpointServerTests",

@@ -84,7 +84,7 @@ struct DemoSnapshot: Equatable {
             for (patientID, patientSessions) in byPatient {
                 let patient = try #require(try await PatientModel.find(patientID, on: app.db))
                 let ordered = patientSessions.sorted { $0.date < $1.date }
-                var earlier: [DoseCheck.EarlierSession] = []
+                var earlier: [DoseCheck.RecordedSession] = []
                 for session in ordered {
                     let date = try #require(CalendarDate(iso: session.date))
                     if let last = earlier.last {
@@ -112,18 +112,20 @@ struct DemoSnapshot: Equatable {
                     if injector.accountRole == .nurse { #expect(session.$supervisor.id != nil) }
                     let proposed = ProposedSession(
                         date: date, performedAt: session.performedAt, chartedBy: injector.accountRole,
+                        supervision: session.$supervisor.id == nil ? .none : .account(role: .clinician, active: true),
                         patientBirthDate: CalendarDate(iso: patient.birthDate), screening: screening,
                         acknowledged: Set(acknowledged),
                         consent: try ConsentRecord(date: CalendarDate(iso: consent.date)!, informationVersion: consent.informationVersion),
                         injections: injections, overrideReason: nil)
-                    switch SessionValidation.validate(proposed, earlierSessions: earlier, rules: rules, today: Self.today) {
+                    let noon = Self.today.start(in: configuration.clinicTimeZone).addingTimeInterval(12 * 3600)
+                    switch SessionValidation.validate(proposed, otherSessions: earlier, rules: rules, now: noon) {
                     case .success(let validated):
                         #expect(validated.total.units.tenths == session.totalUnitsTenths)
                         #expect(session.overrideReason == nil)
                     case .failure(let problems):
                         Issue.record("session \(session.date) refused: \(problems.all)")
                     }
-                    earlier.append(DoseCheck.EarlierSession(date: date, dose: ProductDose(
+                    earlier.append(DoseCheck.RecordedSession(date: date, dose: ProductDose(
                         product: ToxinProduct(rawValue: session.product)!, units: Units(tenths: session.totalUnitsTenths))))
                 }
             }

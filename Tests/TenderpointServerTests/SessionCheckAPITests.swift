@@ -8,9 +8,10 @@ import VaporTesting
 /// `POST /api/patients/{id}/sessions/check`: the dry run of charting. A hand-made history of two
 /// earlier sessions on fixed past dates, so every figure is computed by hand:
 /// - Monday 2 March 2026: 40 U of onabotulinumtoxinA;
-/// - Monday 25 May 2026 (day 84 after it): 300 U (6 sites × 50 U);
-/// - the session checked is on Monday 17 August 2026 (day 84 after 25 May), whose window is
-///   (17 May, 17 August]: 25 May counts, 2 March does not.
+/// - Monday 1 June 2026 (day 91 after it): 300 U (6 sites × 50 U);
+/// - the session checked is on Monday 17 August 2026 (day 77 after 1 June: charted with a
+///   clinician's override), whose heaviest 84-day window is 26 May – 17 August: 1 June counts,
+///   2 March (168 days before) does not.
 @Suite struct SessionCheckAPITests {
     typealias F = TreatmentFixture
 
@@ -29,11 +30,11 @@ import VaporTesting
         let first = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,
                                      json: F.session(date: "2026-03-02", consent: consent, injections: F.standardInjections(march)))
         guard first.status == .created else { throw F.Failure("March session refused: \(first.text)") }
-        let may = try await F.vial(app, clinician, lot: "MAY", reconstitutedAt: "2026-05-25T08:00:00Z")
+        let may = try await F.vial(app, clinician, lot: "MAY", reconstitutedAt: "2026-06-01T08:00:00Z")
         let sixSites = ["trapezius.left", "trapezius.right", "occiput.left", "occiput.right", "supraspinatus.left", "supraspinatus.right"]
             .map { F.injection(may, tenderPoint: $0, units: 50) }
         let second = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,
-                                      json: F.session(date: "2026-05-25", consent: consent, injections: sixSites))
+                                      json: F.session(date: "2026-06-01", consent: consent, injections: sixSites))
         guard second.status == .created else { throw F.Failure("May session refused: \(second.text)") }
         let strong = try await F.vial(app, clinician, lot: "AUG-A", reconstitutedAt: "2026-08-17T08:00:00Z")
         let weak = try await F.vial(app, clinician, lot: "AUG-B", diluentMl: 4, reconstitutedAt: "2026-08-17T08:00:00Z")
@@ -49,7 +50,7 @@ import VaporTesting
     }
 
     static func check(_ app: Application, _ history: History, _ auth: SignedIn?, date: String = "2026-08-17",
-                      injections: [[String: Any]], override: String? = nil, supervisor: UUID? = nil) async throws -> TreatmentFixture.Reply {
+                      injections: [[String: Any]], override: String? = "Paper record charted late", supervisor: UUID? = nil) async throws -> TreatmentFixture.Reply {
         try await F.send(app, .POST, "api/patients/\(history.patient)/sessions/check", auth,
                          json: F.session(date: date, consent: history.consent, injections: injections, override: override,
                                          supervisor: supervisor))
@@ -81,18 +82,18 @@ import VaporTesting
             #expect(check.sites.allSatisfy { $0.limit == Units(50) && !$0.overLimit })
             #expect(check.session?.units == Units(tenths: 625))
             #expect(check.session?.limit == Units(400))
-            // 300 U on 25 May + 62.5 U = 362.5 U; 2 March is before the window (18 May – 17 August).
+            // 300 U on 1 June + 62.5 U = 362.5 U; 2 March is outside the window (26 May – 17 August).
             let cumulative = try #require(check.cumulative)
-            #expect(cumulative.from.iso == "2026-05-18")
+            #expect(cumulative.from.iso == "2026-05-26")
             #expect(cumulative.to.iso == "2026-08-17")
-            #expect(cumulative.earlierSessionDates.map(\.iso) == ["2026-05-25"])
-            #expect(cumulative.earlierUnits == Units(300))
+            #expect(cumulative.otherSessionDates.map(\.iso) == ["2026-06-01"])
+            #expect(cumulative.otherUnits == Units(300))
             #expect(cumulative.units == Units(tenths: 3625))
             #expect(cumulative.limit == Units(400))
             #expect(!cumulative.overLimit)
             // As JSON: plain numbers and explicit nulls where a figure has none.
             let json = reply.json
-            #expect((json["cumulative"] as? [String: Any])?["from"] as? String == "2026-05-18")
+            #expect((json["cumulative"] as? [String: Any])?["from"] as? String == "2026-05-26")
             #expect(json["totalUnits"] as? Double == 62.5)
         }
     }
@@ -117,7 +118,8 @@ import VaporTesting
             #expect(check.session?.overLimit == false)
             #expect(!check.valid)
             #expect(Self.codes(reply) == ["dose_limit_exceeded@injections"])
-            #expect(check.problems.first?.message.contains("400.1 U of onabotulinumtoxinA in the 3 months to 2026-08-17 (2026-05-18 to 2026-08-17; 300 U in earlier sessions)") == true)
+            #expect(check.problems.first?.message == "400.1 U of onabotulinumtoxinA in the 84 days 2026-05-26 to 2026-08-17 "
+                    + "(this session's 100.1 U and 300 U on 2026-06-01) exceeds the limit of 400 U in any 84 days.")
         }
     }
 

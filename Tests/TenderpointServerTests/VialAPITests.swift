@@ -23,7 +23,7 @@ import VaporTesting
             #expect(reply.json["lotNumber"] as? String == "C1234")
             #expect(reply.json["units"] as? Int == 100)
             #expect(reply.json["diluentMl"] as? Double == 2.5)
-            #expect(reply.json["stockState"] as? String == "inUse")
+            #expect(reply.json["state"] as? String == "inUse")
             // Reconstituted on 1 June: past its 24 hours now.
             #expect(reply.json["usableUntil"] as? String == "2026-06-02T08:00:00Z")
             #expect(reply.json["usableNow"] as? Bool == false)
@@ -115,8 +115,10 @@ import VaporTesting
             #expect(all.items.map(\.id) == [solution, xeomin, usable])
             let everything = try await F.send(app, .GET, "api/vials", clinician).decode(Listing<VialDTO>.self)
             #expect(everything.total == 7)
-            #expect(everything.items.first { $0.id == expired }?.state == "expired")
-            #expect(everything.items.first { $0.id == stale }?.state == "inUse")
+            #expect(everything.items.first { $0.id == expired }?.state == .inUse)
+            #expect(everything.items.first { $0.id == expired }?.expired == true)
+            #expect(everything.items.first { $0.id == stale }?.state == .inUse)
+            #expect(everything.items.first { $0.id == stale }?.expired == false)
             let lot = try await F.send(app, .GET, "api/vials?lot=c", clinician).decode(Listing<VialDTO>.self)
             #expect(lot.items.map(\.id) == [expired])
             let bad = try await F.send(app, .GET, "api/vials?product=botox", clinician)
@@ -128,7 +130,10 @@ import VaporTesting
         try await withTestApp { app, _ in
             let clinician = try await app.signIn(.clinician)
             let id = try await F.vial(app, clinician)
-            let discarded = try await F.send(app, .PATCH, "api/vials/\(id)", clinician, json: ["state": "discarded"])
+            let unexplained = try await F.send(app, .PATCH, "api/vials/\(id)", clinician, json: ["state": "discarded"])
+            #expect(unexplained.problems == ["invalid_value@reason"])
+            let discarded = try await F.send(app, .PATCH, "api/vials/\(id)", clinician,
+                                             json: ["state": "discarded", "reason": "24 hours passed"])
             #expect(discarded.status == .ok)
             #expect(discarded.json["state"] as? String == "discarded")
             #expect(discarded.json["usableNow"] as? Bool == false)

@@ -55,6 +55,12 @@ public struct ReinjectionWindow: Hashable, Sendable {
             throw Problems([Problem(.intervalTooShort, tooEarlyMessage(days: days, last: lastSession, earliest: earliest),
                                     field: "date")])
         }
+        return .overridden(reason: try overrideReason(override), daysSinceLast: days)
+    }
+
+    /// The trimmed reason of an override, or why it is refused: only a clinician overrides, and
+    /// never without a written reason (both reported when both apply).
+    private static func overrideReason(_ override: ReinjectionOverride) throws(Problems) -> String {
         var problems: [Problem] = []
         if !override.by.mayOverrideClinicalRules {
             problems.append(Problem(.overrideNotPermitted,
@@ -68,14 +74,36 @@ public struct ReinjectionWindow: Hashable, Sendable {
                                     field: "override.reason"))
         }
         guard problems.isEmpty else { throw Problems(problems) }
-        return .overridden(reason: reason, daysSinceLast: days)
+        return reason
     }
 
-    /// `decide` against every recorded session: the latest one counts, even when it is on or
-    /// after `proposed`, so a second session on the same day or a back-dated entry is too early.
+    /// `decide` against every other recorded session, before **and after** `proposed` (DOMAIN.md
+    /// §3: a session charted late for an earlier date gets every check against the sessions on
+    /// both sides of it). Too early when any other session is fewer than 84 days away on either
+    /// side — a second session on the same day too. Otherwise the decision is measured from the
+    /// previous session (a first session when there is none before it).
     public static func decide(proposed: CalendarDate, sessionDates: some Sequence<CalendarDate>,
                               override: ReinjectionOverride?) throws(Problems) -> ReinjectionDecision {
-        try decide(proposed: proposed, lastSession: sessionDates.max(), override: override)
+        let dates = Array(sessionDates)
+        let previous = dates.filter { $0 <= proposed }.max()
+        let next = dates.filter { $0 > proposed }.min()
+        guard let next, next.days(since: proposed) < minimumIntervalDays else {
+            return try decide(proposed: proposed, lastSession: previous, override: override)
+        }
+        if let previous, proposed.days(since: previous) < minimumIntervalDays {
+            // Too close on both sides: the previous session's message names the earliest date.
+            return try decide(proposed: proposed, lastSession: previous, override: override)
+        }
+        let gap = next.days(since: proposed)
+        guard let override else {
+            let latest = next.adding(days: -minimumIntervalDays)
+            throw Problems([Problem(.intervalTooShort,
+                                    "A session is recorded \(gap) day\(gap == 1 ? "" : "s") later, on \(next); sessions are at least "
+                                    + "\(minimumIntervalDays) days apart, so a session before it is on or before \(latest).",
+                                    field: "date")])
+        }
+        let reason = try overrideReason(override)
+        return .overridden(reason: reason, daysSinceLast: -gap)
     }
 
     /// The latest of `sessionDates` strictly before `date` (for a cycle's previous session).

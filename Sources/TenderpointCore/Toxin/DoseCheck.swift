@@ -1,6 +1,11 @@
 /// Checks a session's planned units of one product against the limits in force (DOMAIN.md §2).
 /// It reports; it never proposes a dose.
 public enum DoseCheck {
+    /// The cumulative limit holds over any window of this many consecutive days (12 weeks: the
+    /// labels' "3-month interval", also the minimum re-injection interval). Two sessions 84 days
+    /// or more apart never share a window, so they never add up.
+    public static let cumulativeWindowDays = 84
+
     /// One injection of the session being checked. `field` is the input field to blame
     /// (e.g. `injections[2].units`).
     public struct Injection: Hashable, Sendable {
@@ -15,8 +20,9 @@ public enum DoseCheck {
         }
     }
 
-    /// The total of an earlier session (of any product: other products are left out of the sum).
-    public struct EarlierSession: Hashable, Sendable {
+    /// Another recorded (not voided) session of the patient, before or after the one checked, of
+    /// any product: other products are left out of every sum.
+    public struct RecordedSession: Hashable, Sendable {
         public let date: CalendarDate
         public let dose: ProductDose
 
@@ -26,16 +32,27 @@ public enum DoseCheck {
         }
     }
 
+    /// An 84-day window (both ends counted) around a session, and the other sessions of the same
+    /// product inside it.
+    public struct Window: Hashable, Sendable {
+        public let from: CalendarDate
+        public let to: CalendarDate
+        /// The other sessions of the product inside the window, oldest first.
+        public let otherSessions: [RecordedSession]
+        public var otherUnits: Units { Units.sum(otherSessions.map(\.dose.units)) }
+    }
+
     /// Every limit the session breaks, all at once:
     /// - no limits → `doseLimitsNotSet` (the product cannot be charted);
     /// - the units at one site (summed over the session) above `perSite` → `doseLimitExceeded` on
     ///   the injection that takes the site over the limit;
     /// - the session total above `perSession` → `doseLimitExceeded` on `injections`;
-    /// - this session plus earlier sessions of the same product dated after
-    ///   `sessionDate − 3 calendar months` and not after `sessionDate`, above
-    ///   `cumulativeThreeMonths` → `doseLimitExceeded` on `injections`.
+    /// - this session plus the other sessions of the same product in any 84-day window that
+    ///   contains its date — sessions up to 83 days before **and after** it, so a session charted
+    ///   late for an earlier date is held against the later ones too — above the cumulative limit
+    ///   → `doseLimitExceeded` on `injections`, naming the heaviest window.
     public static func problems(product: ToxinProduct, sessionDate: CalendarDate, injections: [Injection],
-                                earlierSessions: [EarlierSession], limits: DoseLimits?) -> [Problem] {
+                                otherSessions: [RecordedSession], limits: DoseLimits?) -> [Problem] {
         guard let limits else {
             return [Problem(.doseLimitsNotSet,
                             "No dose limits are set for \(product.rawValue): the clinic must set them before it can be charted.")]
@@ -49,7 +66,7 @@ public enum DoseCheck {
             siteTotals[injection.site] = total
             if total > limits.perSite, !sitesReported.contains(injection.site) {
                 sitesReported.insert(injection.site)
-                let siteTotal = injections.filter { $0.site == injection.site }.reduce(Units.zero) { $0 + $1.units }
+                let siteTotal = Units.sum(injections.filter { $0.site == injection.site }.map(\.units))
                 problems.append(Problem(.doseLimitExceeded,
                                         "\(siteTotal) of \(product.rawValue) at \(injection.site.name) in this session "
                                         + "exceeds the per-site limit of \(limits.perSite).",
@@ -57,7 +74,7 @@ public enum DoseCheck {
             }
         }
 
-        let sessionTotal = injections.reduce(Units.zero) { $0 + $1.units }
+        let sessionTotal = Units.sum(injections.map(\.units))
         if sessionTotal > limits.perSession {
             problems.append(Problem(.doseLimitExceeded,
                                     "\(sessionTotal) of \(product.rawValue) in this session exceeds the per-session "
@@ -65,34 +82,41 @@ public enum DoseCheck {
                                     field: "injections"))
         }
 
-        let windowFirstDay = cumulativeWindowFirstDay(sessionDate)
-        let earlierTotal = sessionsInCumulativeWindow(earlierSessions, product: product, sessionDate: sessionDate)
-            .reduce(Units.zero) { $0 + $1.dose.units }
-        let cumulative = sessionTotal + earlierTotal
+        let window = heaviestWindow(containing: sessionDate, product: product, otherSessions: otherSessions)
+        let cumulative = sessionTotal + window.otherUnits
         if cumulative > limits.cumulativeThreeMonths {
+            let others = window.otherSessions.map { "\($0.dose.units) on \($0.date)" }.joined(separator: ", ")
             problems.append(Problem(.doseLimitExceeded,
-                                    "\(cumulative) of \(product.rawValue) in the 3 months to \(sessionDate) "
-                                    + "(\(windowFirstDay) to \(sessionDate); \(earlierTotal) in earlier sessions) "
-                                    + "exceeds the limit of \(limits.cumulativeThreeMonths).",
+                                    "\(cumulative) of \(product.rawValue) in the \(cumulativeWindowDays) days "
+                                    + "\(window.from) to \(window.to) (this session's \(sessionTotal) and \(others)) "
+                                    + "exceeds the limit of \(limits.cumulativeThreeMonths) in any \(cumulativeWindowDays) days.",
                                     field: "injections"))
         }
         return problems
     }
 
-    /// The cumulative window of a session on `sessionDate` is (sessionDate − 3 calendar months,
-    /// sessionDate]: a session exactly 3 calendar months earlier has dropped out of it. This is its
-    /// first day; `DoseCheck` and `DoseFigures` both ask here, so the window is defined once.
-    public static func cumulativeWindowFirstDay(_ sessionDate: CalendarDate) -> CalendarDate {
-        sessionDate.adding(months: -3).adding(days: 1)
-    }
-
-    /// The earlier sessions of `product` inside that window (an earlier session on the same day
-    /// counts), oldest first.
-    public static func sessionsInCumulativeWindow(_ earlierSessions: [EarlierSession], product: ToxinProduct,
-                                                  sessionDate: CalendarDate) -> [EarlierSession] {
-        let firstDay = cumulativeWindowFirstDay(sessionDate)
-        return earlierSessions
-            .filter { $0.dose.product == product && $0.date >= firstDay && $0.date <= sessionDate }
+    /// Of the 84 windows of 84 days that contain `sessionDate` (starting 83 days before it up to
+    /// on it), the one whose other sessions of `product` hold the most units; on a tie the
+    /// earliest, so a session with nothing around it shows the 84 days that end on it. `DoseCheck`
+    /// and `DoseFigures` both ask here, so the window is defined once.
+    public static func heaviestWindow(containing sessionDate: CalendarDate, product: ToxinProduct,
+                                      otherSessions: [RecordedSession]) -> Window {
+        let span = cumulativeWindowDays - 1
+        let nearby = otherSessions
+            .filter { $0.dose.product == product && abs($0.date.days(since: sessionDate)) <= span }
             .sorted { $0.date < $1.date }
+        var best = Window(from: sessionDate.adding(days: -span), to: sessionDate, otherSessions: [])
+        var bestUnits = Units.zero
+        for offset in stride(from: -span, through: 0, by: 1) {
+            let from = sessionDate.adding(days: offset)
+            let to = from.adding(days: span)
+            let inside = nearby.filter { $0.date >= from && $0.date <= to }
+            let units = Units.sum(inside.map(\.dose.units))
+            if units > bestUnits {
+                best = Window(from: from, to: to, otherSessions: inside)
+                bestUnits = units
+            }
+        }
+        return best
     }
 }

@@ -1,9 +1,9 @@
 /// The figures behind `DoseCheck.problems`, for a running display while a session is charted:
 /// the units at each site, in the session and in the cumulative window, each against its limit.
 /// The sums and the window are `DoseCheck`'s (DOMAIN.md §2, docs/clinical-rules.md): units at
-/// one site are summed, the window is (session date − 3 calendar months, session date], so a
-/// session exactly 3 calendar months earlier has dropped out, and a figure breaks its limit only
-/// when it is above it. It reports; it never proposes a dose.
+/// one site are summed, the cumulative figure is the heaviest 84-day window containing the
+/// session, and a figure breaks its limit only when it is above it. It reports; it never
+/// proposes a dose.
 public struct DoseFigures: Hashable, Sendable {
     /// One figure and the limit it is held against (nil when the product has no limits set, so
     /// it cannot be charted at all).
@@ -26,17 +26,18 @@ public struct DoseFigures: Hashable, Sendable {
         public let tally: Tally
     }
 
-    /// This session and the earlier sessions of the same product inside the window.
+    /// This session and the other sessions of the same product in the heaviest 84-day window
+    /// that contains it (`DoseCheck.heaviestWindow`).
     public struct Cumulative: Hashable, Sendable {
-        /// The first day counted: the day after the session date minus 3 calendar months
-        /// (31 May → 1 March, because 28 or 29 February itself is out).
+        /// The window's first day (83 days before its last).
         public let from: CalendarDate
-        /// The last day counted: the session date (an earlier session on that day counts).
+        /// The window's last day.
         public let to: CalendarDate
-        /// The dates of the earlier sessions of this product that count, oldest first.
-        public let earlierSessionDates: [CalendarDate]
-        public let earlierUnits: Units
-        /// Earlier units plus this session's, against the cumulative limit.
+        /// The dates of the other sessions of this product inside the window, oldest first
+        /// (they may be after the session, when it is charted late for an earlier date).
+        public let otherSessionDates: [CalendarDate]
+        public let otherUnits: Units
+        /// Other units plus this session's, against the cumulative limit.
         public let tally: Tally
     }
 
@@ -47,10 +48,10 @@ public struct DoseFigures: Hashable, Sendable {
     public let session: Tally
     public let cumulative: Cumulative
 
-    /// The figures for a session of `product` on `sessionDate`; `earlierSessions` may hold any
+    /// The figures for a session of `product` on `sessionDate`; `otherSessions` may hold any
     /// product (others are left out of the sum, as units are never added across products).
     public init(product: ToxinProduct, sessionDate: CalendarDate, injections: [DoseCheck.Injection],
-                earlierSessions: [DoseCheck.EarlierSession], limits: DoseLimits?) {
+                otherSessions: [DoseCheck.RecordedSession], limits: DoseLimits?) {
         self.product = product
         self.limits = limits
 
@@ -62,26 +63,25 @@ public struct DoseFigures: Hashable, Sendable {
         }
         sites = order.map { SiteTotal(site: $0, tally: Tally(units: siteUnits[$0] ?? .zero, limit: limits?.perSite)) }
 
-        let sessionUnits = injections.reduce(Units.zero) { $0 + $1.units }
+        let sessionUnits = Units.sum(injections.map(\.units))
         session = Tally(units: sessionUnits, limit: limits?.perSession)
 
-        let counted = DoseCheck.sessionsInCumulativeWindow(earlierSessions, product: product, sessionDate: sessionDate)
-        let earlierUnits = counted.reduce(Units.zero) { $0 + $1.dose.units }
-        cumulative = Cumulative(from: DoseCheck.cumulativeWindowFirstDay(sessionDate), to: sessionDate,
-                                earlierSessionDates: counted.map(\.date), earlierUnits: earlierUnits,
-                                tally: Tally(units: earlierUnits + sessionUnits, limit: limits?.cumulativeThreeMonths))
+        let window = DoseCheck.heaviestWindow(containing: sessionDate, product: product, otherSessions: otherSessions)
+        cumulative = Cumulative(from: window.from, to: window.to,
+                                otherSessionDates: window.otherSessions.map(\.date), otherUnits: window.otherUnits,
+                                tally: Tally(units: window.otherUnits + sessionUnits, limit: limits?.cumulativeThreeMonths))
     }
 
     /// The figures of a proposed session as `SessionValidation` checks it: its injections whose
     /// vials are known name the product; nil when none does or when they name more than one
     /// (mixed products are refused, and their units are never added).
-    public init?(session: ProposedSession, earlierSessions: [DoseCheck.EarlierSession], doseLimits: ClinicDoseLimits) {
+    public init?(session: ProposedSession, otherSessions: [DoseCheck.RecordedSession], doseLimits: ClinicDoseLimits) {
         let products = Set(session.injections.compactMap { $0.vial?.product })
         guard products.count == 1, let product = products.first else { return nil }
         let injections = session.injections.enumerated().map { index, injection in
             DoseCheck.Injection(field: "injections[\(index)].units", site: injection.site, units: injection.units)
         }
         self.init(product: product, sessionDate: session.date, injections: injections,
-                  earlierSessions: earlierSessions, limits: doseLimits.limits(for: product))
+                  otherSessions: otherSessions, limits: doseLimits.limits(for: product))
     }
 }

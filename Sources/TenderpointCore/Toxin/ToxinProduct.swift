@@ -43,6 +43,10 @@ public enum ToxinProduct: String, CaseIterable, Codable, CodingKeyRepresentable,
     /// reconstituted before use.
     public var isSolution: Bool { self == .rimabotulinumtoxinB }
 
+    /// Botulinum toxin type A (every product here but rimabotulinumtoxinB, a type B): what a
+    /// consent covers when it names no product.
+    public var isTypeA: Bool { self != .rimabotulinumtoxinB }
+
     /// The concentration of a solution product per mL; nil for powders (their concentration
     /// depends on the diluent the clinic adds).
     public var solutionUnitsPerMl: Units? { isSolution ? Units(5000) : nil }

@@ -131,7 +131,7 @@ public struct Vial: Hashable, Sendable {
         Problem(.vialUnusable, "Vial of \(product.rawValue), lot \(lotNumber), \(reason).", field: "vial")
     }
 
-    private static func timestamp(_ instant: Date) -> String {
+    static func timestamp(_ instant: Date) -> String {
         ISO8601DateFormatter().string(from: instant)
     }
 }

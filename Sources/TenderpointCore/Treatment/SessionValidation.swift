@@ -3,20 +3,32 @@ import Foundation
 /// Checks a proposed injection session against every rule of DOMAIN.md §2–4 and reports every
 /// problem at once, each with its stable code and the input field it concerns.
 public enum SessionValidation {
+    /// A session's time of injection may be this far past the clock (devices disagree a little).
+    public static let clockTolerance: TimeInterval = 5 * 60
+
     /// - Parameters:
-    ///   - earlierSessions: the patient's recorded toxin sessions (any product), with their doses.
-    ///   - today: the clinic's date now; a session cannot be charted for a later day.
-    public static func validate(_ session: ProposedSession, earlierSessions: [DoseCheck.EarlierSession],
-                                rules: ClinicRules, today: CalendarDate) -> Result<ValidatedSession, Problems> {
+    ///   - otherSessions: the patient's other recorded, not voided, toxin sessions (any product,
+    ///     before or after this one), with their doses.
+    ///   - now: the clock; the session's date cannot be after the clinic's today, nor its time of
+    ///     injection more than `clockTolerance` ahead of it.
+    public static func validate(_ session: ProposedSession, otherSessions: [DoseCheck.RecordedSession],
+                                rules: ClinicRules, now: Date) -> Result<ValidatedSession, Problems> {
         var problems: [Problem] = []
+        let today = rules.calendar.today(now: now)
 
         if !session.chartedBy.mayChartSessions {
             problems.append(Problem(.chartingNotPermitted,
                                     "Only a clinician or a nurse may chart an injection session, not a \(session.chartedBy.rawValue).",
                                     field: nil))
         }
+        problems += session.supervision.problems(chartedBy: session.chartedBy)
         if session.date > today {
             problems.append(Problem(.sessionInFuture, "A session is charted on or after the day it happens; \(session.date) is after today (\(today)).", field: "date"))
+        }
+        if session.performedAt.timeIntervalSince(now) > clockTolerance {
+            problems.append(Problem(.sessionInFuture,
+                                    "The time of injection (\(Vial.timestamp(session.performedAt))) is in the future.",
+                                    field: "performedAt"))
         }
         let performedOn = CalendarDate(session.performedAt, in: rules.calendar.timeZone)
         if performedOn != session.date {
@@ -29,11 +41,11 @@ public enum SessionValidation {
                 DoseCheck.Injection(field: "injections[\(index)].units", site: injection.site, units: injection.units)
             }
             problems += DoseCheck.problems(product: product, sessionDate: session.date, injections: injections,
-                                           earlierSessions: earlierSessions, limits: rules.doseLimits.limits(for: product))
+                                           otherSessions: otherSessions, limits: rules.doseLimits.limits(for: product))
                 .map { $0.field == nil ? Problem($0.code, $0.message, field: "injections") : $0 }
         }
 
-        let products = Set(session.injections.compactMap { $0.vial?.product })
+        let products = Set(session.injections.compactMap { $0.stock?.product })
         problems += session.screening.problems(products: products, acknowledged: session.acknowledged,
                                                acknowledgedBy: session.chartedBy, policy: rules.screeningPolicy)
         if let birthDate = session.patientBirthDate, birthDate.age(on: session.date) < 18,
@@ -42,14 +54,15 @@ public enum SessionValidation {
                                     "The patient is \(max(0, birthDate.age(on: session.date))) on \(session.date): adults only (18 or over).",
                                     field: ScreeningItem.under18.field))
         }
-        if let consentProblem = ConsentRecord.problem(for: session.consent, sessionOn: session.date) {
+        if let consentProblem = ConsentRecord.problem(for: session.consent, sessionOn: session.date, product: product,
+                                                      validityMonths: rules.consentValidityMonths) {
             problems.append(consentProblem)
         }
 
         let override = session.overrideReason.map { ReinjectionOverride(reason: $0, by: session.chartedBy) }
         var interval: ReinjectionDecision?
         do {
-            interval = try ReinjectionWindow.decide(proposed: session.date, sessionDates: earlierSessions.map(\.date),
+            interval = try ReinjectionWindow.decide(proposed: session.date, sessionDates: otherSessions.map(\.date),
                                                     override: override)
         } catch {
             problems += error.all
@@ -58,33 +71,45 @@ public enum SessionValidation {
         guard problems.isEmpty, let product, let interval else {
             return .failure(Problems(problems))
         }
-        let total = ProductDose(product: product, units: session.injections.reduce(Units.zero) { $0 + $1.units })
+        let total = ProductDose(product: product, units: Units.sum(session.injections.map(\.units)))
         return .success(ValidatedSession(total: total, interval: interval,
                                          followUpPlan: FollowUpPlan(sessionDate: session.date, calendar: rules.calendar),
                                          nextWindow: ReinjectionWindow(after: session.date)))
     }
 
     /// Checks each injection's vial and units; returns the session's one product when there is one.
+    /// A vial's problems are reported once, on the first injection that names it; drawing more
+    /// than a vial has left is reported on the injection that takes it over.
     private static func checkInjections(_ session: ProposedSession, rules: ClinicRules, problems: inout [Problem]) -> ToxinProduct? {
         guard !session.injections.isEmpty else {
             problems.append(Problem(.noInjections, "A session needs at least one injection.", field: "injections"))
             return nil
         }
         var checkedVials: Set<String> = []
+        var drawnHere: [String: Units] = [:]
+        var overdrawn: Set<String> = []
         var products: [ToxinProduct] = []
         for (index, injection) in session.injections.enumerated() {
             if injection.units <= .zero {
                 problems.append(Problem(.valueOutOfRange, "Units must be more than 0.", field: "injections[\(index)].units"))
             }
-            guard let vial = injection.vial else {
+            guard let stock = injection.stock else {
                 problems.append(Problem(.unknownIdentifier, "No vial \(injection.vialReference) is on record.",
                                         field: "injections[\(index)].vialId"))
                 continue
             }
-            if !products.contains(vial.product) { products.append(vial.product) }
+            if !products.contains(stock.product) { products.append(stock.product) }
+            let drawn = drawnHere[injection.vialReference, default: .zero] + injection.units
+            drawnHere[injection.vialReference] = drawn
+            if drawn > stock.remaining, overdrawn.insert(injection.vialReference).inserted {
+                problems.append(Problem(.vialUnusable,
+                                        "Vial \(stock.vial.lotNumber) holds \(stock.vial.size) and has \(stock.remaining) left "
+                                        + "(\(stock.drawn) drawn in other sessions, \(stock.wasted) wasted); this session would draw \(drawn).",
+                                        field: "injections[\(index)].units"))
+            }
             guard checkedVials.insert(injection.vialReference).inserted else { continue }
-            problems += vial.problems(at: session.performedAt, timeZone: rules.calendar.timeZone).map {
-                Problem($0.code, "Vial \(vial.lotNumber): \($0.message)", field: "injections[\(index)].vialId")
+            problems += stock.problems(at: session.performedAt, timeZone: rules.calendar.timeZone).map {
+                Problem($0.code, "Vial \(stock.vial.lotNumber): \($0.message)", field: "injections[\(index)].vialId")
             }
         }
         if products.count > 1 {

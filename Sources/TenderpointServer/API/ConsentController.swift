@@ -24,8 +24,10 @@ struct ConsentController: RouteCollection {
         consent.$patient.id = patientID
         consent.date = record.date.iso
         consent.informationVersion = record.informationVersion
+        consent.setProducts(record.products)
         consent.$recorder.id = user.id
         let entry = request.auditEntry(.create, "Consent", id: consent.id, patient: patientID)
+        let validity = try await Self.validityMonths(request)
         try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
             let patient = try await PatientModel.find(patientID, on: database)
             guard let patient else { throw APIError.notFound("Patient \(patientID)") }
@@ -34,7 +36,7 @@ struct ConsentController: RouteCollection {
             try await consent.create(on: database)
             try await AuditLog.insert(entry, on: database)
         }
-        return try await ConsentDTO(consent).encodeResponse(status: .created, for: request)
+        return try await ConsentDTO(consent, validityMonths: validity).encodeResponse(status: .created, for: request)
     }
 
     /// Every consent, newest first: a patient has one per course, so no paging.
@@ -46,7 +48,8 @@ struct ConsentController: RouteCollection {
         let consents = try await ConsentModel.query(on: request.db).filter(\.$patient.$id == patientID)
             .sort(\.$date, .descending).sort(\.$createdAt, .descending).all()
         await request.auditRead("Consent", patient: patientID, detail: "\(consents.count) consents")
-        let items = try consents.map(ConsentDTO.init)
+        let validity = try await Self.validityMonths(request)
+        let items = try consents.map { try ConsentDTO($0, validityMonths: validity) }
         return Listing(items: items, total: items.count, limit: items.count, offset: 0)
     }
 
@@ -60,6 +63,7 @@ struct ConsentController: RouteCollection {
         let input = try request.content.decode(ConsentWithdrawal.self)
         let today = request.clinicToday
         let entry = request.auditEntry(.update, "Consent", id: consentID, patient: patientID, detail: "withdrawn")
+        let validity = try await Self.validityMonths(request)
         return try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
             let consent = try await ConsentModel.query(on: database).filter(\.$id == consentID)
                 .filter(\.$patient.$id == patientID).first()
@@ -68,15 +72,20 @@ struct ConsentController: RouteCollection {
                 throw APIError(.conflict, code: "already_withdrawn",
                                message: "This consent was already withdrawn on \(withdrawnOn).", field: "date")
             }
-            guard let date = CalendarDate(iso: consent.date) else {
-                throw Abort(.internalServerError, reason: "a stored consent has an unreadable date")
+            guard let stored = consent.coreRecord else {
+                throw Abort(.internalServerError, reason: "a stored consent cannot be read")
             }
-            let record = try input.validated(for: try ConsentRecord(date: date, informationVersion: consent.informationVersion),
-                                             today: today)
+            let record = try input.validated(for: stored, today: today)
             consent.withdrawnOn = record.withdrawnOn?.iso
             try await consent.save(on: database)
             try await AuditLog.insert(entry, on: database)
-            return try ConsentDTO(consent)
+            return try ConsentDTO(consent, validityMonths: validity)
         }
+    }
+
+    /// How long a consent stays in force, from the clinic's settings.
+    static func validityMonths(_ request: Request) async throws -> Int {
+        try await ClinicSettingsStore.rules(on: request.db, timeZone: request.application.tenderpoint.clinicTimeZone)
+            .consentValidityMonths
     }
 }

@@ -23,12 +23,12 @@ struct SessionCheckController: RouteCollection {
         let checked = try input.checked(now: now, today: today, timeZone: zone)
         let proposal = try await SessionProposal.gather(input, checked: checked, user: user, patientID: patientID,
                                                         timeZone: zone, on: request.db)
-        let problems: [Problem] = switch proposal.validate(today: today) {
+        let problems: [Problem] = switch proposal.validate(now: now) {
         case .failure(let found): found.all
         case .success: []
         }
         await request.auditRead("TreatmentSession", patient: patientID,
-                                detail: "session check: \(proposal.earlierSessions.count) sessions read, nothing written")
+                                detail: "session check: \(proposal.otherSessions.count) sessions read, nothing written")
         return SessionCheckDTO(proposal, input: input, problems: problems)
     }
 }

@@ -45,8 +45,8 @@ struct SessionCheckDTO: Content, Equatable {
     struct Cumulative: Content, Equatable {
         let from: CalendarDate
         let to: CalendarDate
-        let earlierSessionDates: [CalendarDate]
-        let earlierUnits: Units
+        let otherSessionDates: [CalendarDate]
+        let otherUnits: Units
         let units: Units
         @ExplicitNull var limit: Units?
         let overLimit: Bool
@@ -54,8 +54,8 @@ struct SessionCheckDTO: Content, Equatable {
         init(_ cumulative: DoseFigures.Cumulative) {
             from = cumulative.from
             to = cumulative.to
-            earlierSessionDates = cumulative.earlierSessionDates
-            earlierUnits = cumulative.earlierUnits
+            otherSessionDates = cumulative.otherSessionDates
+            otherUnits = cumulative.otherUnits
             units = cumulative.tally.units
             limit = cumulative.tally.limit
             overLimit = cumulative.tally.isOverLimit

@@ -13,6 +13,7 @@ struct SessionController: RouteCollection {
         patient.on(.POST, "sessions", body: .collect(maxSize: "256kb"), use: create)
         patient.get("sessions", use: list)
         patient.get("sessions", ":sessionID", use: read)
+        patient.post("sessions", ":sessionID", "void", use: void)
         patient.get("reinjection-window", use: reinjectionWindow)
         // The dry run of `POST …/sessions`, beside it.
         try routes.register(collection: SessionCheckController())
@@ -35,15 +36,19 @@ struct SessionController: RouteCollection {
         let now = Date()
         let today = CalendarDate(now, in: zone)
         let checked = try input.checked(now: now, today: today, timeZone: zone)
+        // Vials are locked too: sessions of other patients drawing from the same vial queue up,
+        // so two cannot both take its last units (PostgreSQL; SQLite has one writer at a time).
+        let vialLocks = Set(input.injections.compactMap { UUID(uuidString: $0.vialId) })
+            .sorted { $0.uuidString < $1.uuidString }.map { (table: "vials", id: $0) }
 
-        let charted = try await request.db.writeTransaction(locking: [("patients", patientID), ("users", user.id)]) { database in
+        let charted = try await request.db.writeTransaction(locking: [("patients", patientID), ("users", user.id)] + vialLocks) { database in
             let proposal = try await SessionProposal.gather(input, checked: checked, user: user, patientID: patientID,
                                                             timeZone: zone, on: database)
             let rules = proposal.rules
             let vials = proposal.vials
             let supervisorID = proposal.supervisorID
             let validated: ValidatedSession
-            switch proposal.validate(today: today) {
+            switch proposal.validate(now: now) {
             case .failure(let found): throw found
             case .success(let session): validated = session
             }
@@ -131,8 +136,7 @@ struct SessionController: RouteCollection {
             var offset: Int?
         }
         let query = try request.query.decode(Query.self)
-        let limit = min(max(query.limit ?? 50, 1), 200)
-        let offset = max(query.offset ?? 0, 0)
+        let (limit, offset) = try request.pageBounds(defaultLimit: 50)
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
         let sql = request.db as! any SQLDatabase
         struct Count: Decodable { let count: Int }
@@ -148,9 +152,10 @@ struct SessionController: RouteCollection {
             let guidance: String
             let overrideReason: String?
             let injectionCount: Int
+            let voidedAt: Date?
         }
         let rows = try await sql.raw("""
-            SELECT s.id, s.date, s.performed_at, s.product, s.total_units_tenths, s.injector_id, s.guidance, s.override_reason,
+            SELECT s.id, s.date, s.performed_at, s.product, s.total_units_tenths, s.injector_id, s.guidance, s.override_reason, s.voided_at,
                    (SELECT COUNT(*) FROM injections i WHERE i.session_id = s.id) AS injection_count
             FROM treatment_sessions s
             WHERE s.patient_id = \(bind: patientID)
@@ -162,7 +167,8 @@ struct SessionController: RouteCollection {
             return SessionSummaryDTO(id: row.id, date: date, performedAt: row.performedAt, product: product,
                                      totalUnits: Units(tenths: row.totalUnitsTenths), injectorId: row.injectorId,
                                      guidance: InjectionGuidance(rawValue: row.guidance) ?? .landmark,
-                                     overridden: row.overrideReason != nil, injectionCount: row.injectionCount)
+                                     overridden: row.overrideReason != nil, injectionCount: row.injectionCount,
+                                     voided: row.voidedAt != nil)
         }
         await request.auditRead("TreatmentSession", patient: patientID, detail: "\(items.count) of \(total) sessions")
         return Listing(items: items, total: total, limit: limit, offset: offset)
@@ -201,7 +207,7 @@ struct SessionController: RouteCollection {
         let patientID = try request.patientID()
         try await request.authorize(.readAppointments, patient: patientID, resource: "TreatmentSession")
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
-        let dates = try await Self.earlierSessions(patientID: patientID, on: request.db).map(\.date)
+        let dates = try await Self.recordedSessions(patientID: patientID, on: request.db).map(\.date)
         await request.auditRead("ReinjectionWindow", patient: patientID)
         let today = CalendarDate(Date(), in: request.application.tenderpoint.clinicTimeZone)
         return ReinjectionWindowDTO(lastSession: dates.max(), today: today)
@@ -209,8 +215,9 @@ struct SessionController: RouteCollection {
 
     // MARK: reading what the core needs
 
-    /// The patient's recorded sessions (date, product, total) for the interval and 3-month dose rules.
-    static func earlierSessions(patientID: UUID, on database: any Database) async throws -> [DoseCheck.EarlierSession] {
+    /// The patient's recorded sessions that are not voided (date, product, total), for the
+    /// interval and cumulative dose rules: a voided session counts for nothing.
+    static func recordedSessions(patientID: UUID, on database: any Database) async throws -> [DoseCheck.RecordedSession] {
         let sql = database as! any SQLDatabase
         struct Row: Decodable {
             let date: String
@@ -219,11 +226,49 @@ struct SessionController: RouteCollection {
         }
         return try await sql.select().columns("date", "product", "total_units_tenths").from(TreatmentSessionModel.schema)
             .where("patient_id", .equal, patientID)
+            .where(SQLIdentifier("voided_at"), .is, SQLLiteral.null)
             .all(decoding: Row.self)
             .compactMap { row in
                 guard let date = CalendarDate(iso: row.date), let product = ToxinProduct(rawValue: row.product) else { return nil }
-                return DoseCheck.EarlierSession(date: date, dose: ProductDose(product: product, units: Units(tenths: row.total_units_tenths)))
+                return DoseCheck.RecordedSession(date: date, dose: ProductDose(product: product, units: Units(tenths: row.total_units_tenths)))
             }
+    }
+
+    /// `POST /api/patients/{id}/sessions/{sessionId}/void` `{"reason"}` (clinician): the session
+    /// stays in the record, marked, and stops counting for the interval, the dose limits, the
+    /// vials' content and the outcomes; its follow-ups still to come are cancelled. Audited.
+    @Sendable
+    func void(request: Request) async throws -> SessionDTO {
+        let patientID = try request.patientID()
+        let sessionID = try request.uuidParameter("sessionID", what: "Session")
+        let user = try await request.authorize(.voidSession, patient: patientID, resource: "TreatmentSession")
+        struct Input: Decodable { var reason: String? }
+        let input = try request.content.decode(Input.self)
+        let now = Date()
+        try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
+            guard let session = try await TreatmentSessionModel.find(sessionID, on: database), session.$patient.id == patientID else {
+                throw APIError.notFound("Session \(sessionID)")
+            }
+            let reason = try SessionVoid.check(reason: input.reason, by: user.role, alreadyVoided: session.voidedAt != nil)
+            session.voidedAt = now
+            session.voidedBy = user.id
+            session.voidReason = reason
+            try await session.save(on: database)
+            let cancelled = try await AppointmentModel.query(on: database)
+                .filter(\.$session.$id == sessionID)
+                .filter(\.$status == AppointmentStatus.booked.rawValue)
+                .filter(\.$startAt > now)
+                .all()
+            for appointment in cancelled {
+                appointment.status = AppointmentStatus.cancelled.rawValue
+                try await appointment.save(on: database)
+            }
+            try await AuditLog.insert(AuditEntry(user: user, action: .update, resourceType: "TreatmentSession",
+                                                 resourceID: sessionID.uuidString, patientID: patientID,
+                                                 detail: "voided (\(cancelled.count) follow-ups cancelled): \(reason)"),
+                                      on: database)
+        }
+        return try await read(request: request)
     }
 
     private static func json(_ value: some Encodable) throws -> String {

@@ -72,6 +72,13 @@ struct SessionDTO: Content {
         }
     }
 
+    /// When, by whom and why a session charted in error was voided.
+    struct VoidDTO: Content, Equatable {
+        let at: Date
+        let by: UUID
+        let reason: String
+    }
+
     let id: UUID
     let patientId: UUID
     let date: CalendarDate
@@ -80,6 +87,8 @@ struct SessionDTO: Content {
     let totalUnits: Units
     let injectorId: UUID
     let supervisorId: UUID?
+    /// Null unless the session was voided; a voided session counts for nothing.
+    let voided: VoidDTO?
     let guidance: InjectionGuidance
     let consentId: UUID
     let screening: ContraindicationScreen
@@ -107,6 +116,11 @@ struct SessionDTO: Content {
         totalUnits = Units(tenths: model.totalUnitsTenths)
         injectorId = model.$injector.id
         supervisorId = model.$supervisor.id
+        if let at = model.voidedAt, let by = model.voidedBy {
+            voided = VoidDTO(at: at, by: by, reason: model.voidReason ?? "")
+        } else {
+            voided = nil
+        }
         guidance = InjectionGuidance(rawValue: model.guidance) ?? .landmark
         consentId = model.$consent.id
         screening = try decoder.decode(ContraindicationScreen.self, from: Data(model.screeningJSON.utf8))
@@ -130,6 +144,7 @@ struct SessionDTO: Content {
         try container.encode(totalUnits, forKey: .totalUnits)
         try container.encode(injectorId, forKey: .injectorId)
         try container.encodeNullable(supervisorId, forKey: .supervisorId)
+        try container.encodeNullable(voided, forKey: .voided)
         try container.encode(guidance, forKey: .guidance)
         try container.encode(consentId, forKey: .consentId)
         try container.encode(screening, forKey: .screening)
@@ -170,6 +185,8 @@ struct SessionSummaryDTO: Content, Equatable {
     let guidance: InjectionGuidance
     let overridden: Bool
     let injectionCount: Int
+    /// Voided sessions are listed, marked: they count for nothing.
+    let voided: Bool
 }
 
 /// `GET /api/patients/{id}/reinjection-window`: the window after the last session (all nulls

@@ -2,14 +2,6 @@ import Foundation
 import TenderpointCore
 import Vapor
 
-/// A vial's place in the stock: unopened → in use (reconstituted, or first used) → finished or
-/// discarded. "expired" is never stored: it is shown when an open state is past the expiry date.
-enum VialState: String, Codable, CaseIterable, Sendable {
-    case unopened, inUse, finished, discarded
-
-    var isClosed: Bool { self == .finished || self == .discarded }
-}
-
 /// A vial as the API shows it. Concentrations and the volume are JSON numbers (`4`, `1.25`).
 struct VialDTO: Content, Equatable {
     let id: UUID
@@ -21,19 +13,28 @@ struct VialDTO: Content, Equatable {
     let reconstitutedAt: Date?
     let unitsPerMl: Decimal?
     let unitsPerTenthMl: Decimal?
-    /// `unopened`, `inUse`, `finished`, `discarded`, or `expired` (an open vial past its expiry date).
-    let state: String
-    /// The stored state, without the expiry shown.
-    let stockState: VialState
+    /// `unopened`, `inUse`, `finished`, `discarded` or `recalled` (core `VialState`).
+    let state: VialState
+    /// Past its expiry date (clinic calendar) now.
+    let expired: Bool
+    /// What is left: its units less every injection drawn from it (sessions not voided) and any
+    /// units wasted when it was discarded.
+    let remainingUnits: Units
+    let wastedUnits: Units?
+    /// When it was finished, discarded or recalled, and why.
+    let closedAt: Date?
+    let closeReason: String?
     /// The end of the reconstituted-use period; nil before reconstitution and for a solution.
     let usableUntil: Date?
-    /// Whether an injection could be drawn from it now (core `Vial.problems(at:)`, and open).
+    /// Whether an injection could be drawn from it now (core `VialStock.problems(at:)`, and
+    /// something left in it).
     let usableNow: Bool
     /// Why it is not usable now, as the core words it.
     let problems: [String]
     let createdAt: Date?
 
-    init(id: UUID, vial: Vial, state: VialState, createdAt: Date?, now: Date, timeZone: TimeZone) {
+    init(id: UUID, stock: VialStock, closeReason: String?, createdAt: Date?, now: Date, timeZone: TimeZone) {
+        let vial = stock.vial
         self.id = id
         product = vial.product
         lotNumber = vial.lotNumber
@@ -43,24 +44,27 @@ struct VialDTO: Content, Equatable {
         reconstitutedAt = vial.reconstitutedAt
         unitsPerMl = vial.unitsPerMl
         unitsPerTenthMl = vial.unitsPerTenthMl
-        stockState = state
-        let expired = vial.isExpired(on: CalendarDate(now, in: timeZone))
-        self.state = !state.isClosed && expired ? "expired" : state.rawValue
+        state = stock.state
+        expired = vial.isExpired(on: CalendarDate(now, in: timeZone))
+        remainingUnits = stock.remaining
+        wastedUnits = stock.state == .discarded ? stock.wasted : nil
+        closedAt = stock.closedAt
+        self.closeReason = closeReason
         if let reconstitutedAt = vial.reconstitutedAt, let seconds = vial.product.reconstitutedUseSeconds {
             usableUntil = reconstitutedAt.addingTimeInterval(TimeInterval(seconds))
         } else {
             usableUntil = nil
         }
-        var reasons = vial.problems(at: now, timeZone: timeZone).map(\.message)
-        if state.isClosed { reasons.insert("The vial is \(state.rawValue).", at: 0) }
+        var reasons = stock.problems(at: now, timeZone: timeZone).map(\.message)
+        if stock.remaining <= .zero, !stock.state.isClosed { reasons.append("Nothing is left in the vial.") }
         problems = reasons
         usableNow = reasons.isEmpty
         self.createdAt = createdAt
     }
 
-    init(_ model: VialModel, now: Date, timeZone: TimeZone) throws {
-        try self.init(id: model.requireID(), vial: model.coreVial(), state: model.vialState, createdAt: model.createdAt,
-                      now: now, timeZone: timeZone)
+    init(_ model: VialModel, drawn: Units, now: Date, timeZone: TimeZone) throws {
+        try self.init(id: model.requireID(), stock: model.coreStock(drawn: drawn), closeReason: model.closeReason,
+                      createdAt: model.createdAt, now: now, timeZone: timeZone)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -75,7 +79,11 @@ struct VialDTO: Content, Equatable {
         try container.encodeNullable(unitsPerMl, forKey: .unitsPerMl)
         try container.encodeNullable(unitsPerTenthMl, forKey: .unitsPerTenthMl)
         try container.encode(state, forKey: .state)
-        try container.encode(stockState, forKey: .stockState)
+        try container.encode(expired, forKey: .expired)
+        try container.encode(remainingUnits, forKey: .remainingUnits)
+        try container.encodeNullable(wastedUnits, forKey: .wastedUnits)
+        try container.encodeNullable(closedAt, forKey: .closedAt)
+        try container.encodeNullable(closeReason, forKey: .closeReason)
         try container.encodeNullable(usableUntil, forKey: .usableUntil)
         try container.encode(usableNow, forKey: .usableNow)
         try container.encode(problems, forKey: .problems)
@@ -136,6 +144,20 @@ struct ReconstitutionInput: Content {
 /// `PATCH /api/vials/{id}`: close a vial.
 struct VialStateInput: Content {
     var state: String
+    var reason: String?
+    var wastedUnits: Units?
+}
+
+/// `POST /api/vials/{id}/discard`.
+struct VialDiscardInput: Content {
+    var reason: String
+    var wastedUnits: Units?
+}
+
+/// `POST /api/vials/recall`.
+struct LotRecallInput: Content {
+    var lot: String
+    var reason: String
 }
 
 /// `GET /api/vials/recall?lot=`: every patient who received the lot, and the lot's vials.
@@ -165,6 +187,8 @@ struct LotRecallDTO: Content {
     }
 
     let lot: String
+    /// The reason given, on `POST /api/vials/recall`; null on the look-up.
+    let reason: String?
     let vials: [RecalledVial]
     let patients: [Patient]
     let patientCount: Int
@@ -173,6 +197,12 @@ struct LotRecallDTO: Content {
 
 extension VialModel {
     var vialState: VialState { VialState(rawValue: state) ?? .unopened }
+
+    /// The stored vial as the core's stock, with the units drawn from it.
+    func coreStock(drawn: Units) throws -> VialStock {
+        VialStock(vial: try coreVial(), state: vialState, closedAt: closedAt, drawn: drawn,
+                  wasted: Units(tenths: wastedUnitsTenths ?? 0))
+    }
 
     /// The stored vial as the core sees it; stored vials were checked when written, so a failure
     /// here is damage and becomes a 500.

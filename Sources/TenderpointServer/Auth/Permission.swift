@@ -13,6 +13,10 @@ enum Permission: String, CaseIterable, Sendable {
     case readStock
     case writeStock
     case recallLot
+    /// Recall a lot: every vial of it becomes unusable at once.
+    case executeRecall
+    /// Void a session charted in error (the core also insists on a clinician).
+    case voidSession
     case readAppointments
     case writeAppointments
     case readAvailability
@@ -27,6 +31,9 @@ enum Permission: String, CaseIterable, Sendable {
     case readQuestionnaires
     /// FHIR bulk export of every patient's record.
     case bulkExport
+    /// Urgent patient reports: see them (Today, the patient's page, `GET /api/alerts`) and acknowledge them.
+    case readAlerts
+    case acknowledgeAlerts
 }
 
 /// The one table of who may do what (DEVELOPERS.md: not scattered `if`s). A patient role is
@@ -47,6 +54,8 @@ enum AccessTable {
         .readStock: clinical.union([.admin]),
         .writeStock: clinical,
         .recallLot: clinical.union([.admin]),
+        .executeRecall: [.admin, .clinician],
+        .voidSession: [.clinician],
         .readAppointments: staff.union([.patient]),
         .writeAppointments: [.clinician, .nurse, .reception],
         .readAvailability: staff.union([.patient]),
@@ -60,6 +69,8 @@ enum AccessTable {
         .readQuestionnaires: staff.union([.patient]),
         // The whole clinical record of every patient: a clinician's, who may read all of it.
         .bulkExport: [.clinician],
+        .readAlerts: clinical,
+        .acknowledgeAlerts: clinical,
     ]
 
     static func allows(_ role: Role, _ permission: Permission) -> Bool {

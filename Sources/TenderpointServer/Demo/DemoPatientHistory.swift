@@ -140,12 +140,12 @@ struct DemoPatientHistory {
             random.uuid(), patientID, condition.rawValue, start.adding(years: -random.int(in: 1...15)).iso, start.iso,
             "active", String?.none, visitAt.addingTimeInterval(1500),
         ])
-        let consentID = random.uuid()
+        var consentID = random.uuid()
         batch.add(.consents, [
             consentID, patientID, start.iso, context.informationVersion, fullName, assessor, String?.none,
             visitAt.addingTimeInterval(2100),
         ])
-        let consent = try! ConsentRecord(date: start, informationVersion: context.informationVersion)
+        var consent = try! ConsentRecord(date: start, informationVersion: context.informationVersion)
         let symptomMonths = random.int(in: 12...180)
         let baseline = AssessmentInput(
             tenderPoints: tenderPoints(condition: condition, months: condition == .fibromyalgia ? symptomMonths : 0),
@@ -157,15 +157,24 @@ struct DemoPatientHistory {
 
         // Sessions every 12–16 weeks, from 2–5 weeks after the assessment.
         var sessions: [RecordedSession] = []
-        var earlier: [DoseCheck.EarlierSession] = []
+        var earlier: [DoseCheck.RecordedSession] = []
         var candidate = context.calendar.nextOpenDay(onOrAfter: start.adding(days: random.int(in: 14...35)))
         while candidate < today {
+            if !consent.covers(sessionOn: candidate, validityMonths: context.rules.consentValidityMonths) {
+                // A consent lasts a year: the patient consents again at the reassessment visit.
+                consentID = random.uuid()
+                consent = try! ConsentRecord(date: candidate, informationVersion: context.informationVersion)
+                batch.add(.consents, [
+                    consentID, patientID, candidate.iso, context.informationVersion, fullName, assessor, String?.none,
+                    context.clock.instant(candidate, minute: 8 * 60 + 45),
+                ])
+            }
             guard let session = chartSession(
                 from: candidate, patientID: patientID, birth: birth, consent: consent, consentID: consentID,
                 product: product, plan: injectionPlan, anticoagulants: anticoagulants, clinicianNumber: clinicianNumber,
                 earlier: earlier, responder: responder) else { break }
             sessions.append(session.recorded)
-            earlier.append(DoseCheck.EarlierSession(date: session.recorded.date, dose: session.dose))
+            earlier.append(DoseCheck.RecordedSession(date: session.recorded.date, dose: session.dose))
             let cycle = sessions.count
             sessions[cycle - 1].sideEffects = followUps(
                 after: session.recorded, plan: session.plan, patientID: patientID, usualPain: usualPain,
@@ -201,7 +210,7 @@ struct DemoPatientHistory {
     /// accepts; nil when none is found within a few weeks or before today.
     private mutating func chartSession(from: CalendarDate, patientID: UUID, birth: CalendarDate, consent: ConsentRecord,
                                        consentID: UUID, product: ToxinProduct, plan: [(InjectionSite, Units)],
-                                       anticoagulants: Bool, clinicianNumber: Int, earlier: [DoseCheck.EarlierSession],
+                                       anticoagulants: Bool, clinicianNumber: Int, earlier: [DoseCheck.RecordedSession],
                                        responder: DemoResponder) -> Charted? {
         let staff = context.staff
         // A nurse charts some sessions under the patient's clinician; only a clinician may
@@ -230,13 +239,15 @@ struct DemoPatientHistory {
             let vial = try! Vial(product: product, lotNumber: lot.number, expiryDate: lot.expiry, size: size,
                                  diluentMl: diluent, reconstitutedAt: reconstitutedAt)
             let proposed = ProposedSession(
-                date: date, performedAt: performedAt, chartedBy: role, patientBirthDate: birth,
+                date: date, performedAt: performedAt, chartedBy: role,
+                supervision: byNurse ? .account(role: .clinician, active: true) : .none, patientBirthDate: birth,
                 screening: DemoContext.screening(anticoagulants: anticoagulants),
                 acknowledged: DemoContext.acknowledged(anticoagulants: anticoagulants), consent: consent,
                 injections: plan.map { ProposedSession.Injection(vialReference: vialID.uuidString, vial: vial, site: $0.0, units: $0.1) },
                 overrideReason: nil)
             guard case .success(let validated) = SessionValidation.validate(
-                proposed, earlierSessions: earlier, rules: context.rules, today: context.today) else {
+                proposed, otherSessions: earlier, rules: context.rules,
+                now: context.clock.instant(context.today, minute: 12 * 60)) else {
                 // Too soon or over a limit: try a week later, as a clinic would rebook.
                 date = context.calendar.nextOpenDay(onOrAfter: date.adding(days: 7))
                 continue

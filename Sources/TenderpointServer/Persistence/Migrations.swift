@@ -25,5 +25,12 @@ enum Migrations {
         app.migrations.add(CreateAuditUsernameIndex())
         app.migrations.add(CreateSessionDateIndex())
         app.migrations.add(CreateAppointmentStartIndex())
+        // Clinical safety (December 2026): void, vial lifecycle, consent scope.
+        app.migrations.add(AddSessionVoid())
+        app.migrations.add(AddVialLifecycle())
+        app.migrations.add(AddConsentProducts())
+        // Patient-reported adverse events and their urgent alerts.
+        app.migrations.add(AddAdverseEventSource())
+        app.migrations.add(CreateAlert())
     }
 }

@@ -16,19 +16,19 @@ import Testing
         tenths.enumerated().map { injection($0.offset, .muscle(MuscleSite.all[$0.offset]), tenths: $0.element) }
     }
 
-    private static func earlier(_ iso: String, _ product: ToxinProduct = ona, units: Int) -> DoseCheck.EarlierSession {
-        DoseCheck.EarlierSession(date: CalendarDate(iso: iso)!, dose: ProductDose(product: product, units: Units(units)))
+    private static func earlier(_ iso: String, _ product: ToxinProduct = ona, units: Int) -> DoseCheck.RecordedSession {
+        DoseCheck.RecordedSession(date: CalendarDate(iso: iso)!, dose: ProductDose(product: product, units: Units(units)))
     }
 
     private static func limits(_ site: Int, _ session: Int, _ cumulative: Int) -> DoseLimits {
         DoseLimits(perSite: Units(site), perSession: Units(session), cumulativeThreeMonths: Units(cumulative))
     }
 
-    private static func check(_ injections: [DoseCheck.Injection], earlier: [DoseCheck.EarlierSession] = [],
+    private static func check(_ injections: [DoseCheck.Injection], earlier: [DoseCheck.RecordedSession] = [],
                               product: ToxinProduct = ona, date: CalendarDate = sessionDate,
                               limits: DoseLimits? = limits(50, 400, 400)) -> [Problem] {
         DoseCheck.problems(product: product, sessionDate: date, injections: injections,
-                           earlierSessions: earlier, limits: limits)
+                           otherSessions: earlier, limits: limits)
     }
 
     // MARK: per site
@@ -97,12 +97,12 @@ import Testing
     @Test func eightSitesAtFiftyIsExactlyTheOnabotulinumtoxinADefault() {
         // 8 × 50 = 400
         #expect(Self.check(Self.spread(Array(repeating: 500, count: 8))).isEmpty)
-        // 8 × 50 + 0.1 = 400.1: over per session and, with no earlier sessions, over 3 months too
+        // 8 × 50 + 0.1 = 400.1: over per session and, with no other sessions, over 84 days too
         let found = Self.check(Self.spread(Array(repeating: 500, count: 8) + [1]))
         #expect(found.map(\.field) == ["injections", "injections"])
     }
 
-    // MARK: cumulative over 3 calendar months
+    // MARK: cumulative over any 84 days, both directions
 
     @Test func cumulativeAtTheLimitPasses() {
         // 300 earlier + 100 now = 400
@@ -110,12 +110,14 @@ import Testing
     }
 
     @Test func cumulativeOneTenthOverFails() {
-        // 300 earlier + 50 + 50 + 0.1 now = 400.1
+        // 300 on 1 April + 50 + 50 + 0.1 now = 400.1; the heaviest window is the earliest one
+        // holding 1 April and 15 May: 1 April − 0 … the window starting 83 days before 15 May
+        // (21 February) already holds both, so it is named.
         let found = Self.check(Self.spread([500, 500, 1]), earlier: [Self.earlier("2026-04-01", units: 300)])
         #expect(found.map(\.code) == [.doseLimitExceeded])
         #expect(found.map(\.field) == ["injections"])
-        #expect(found.first?.message == "400.1 U of onabotulinumtoxinA in the 3 months to 2026-05-15 "
-                + "(2026-02-16 to 2026-05-15; 300 U in earlier sessions) exceeds the limit of 400 U.")
+        #expect(found.first?.message == "400.1 U of onabotulinumtoxinA in the 84 days 2026-02-21 to 2026-05-15 "
+                + "(this session's 100.1 U and 300 U on 2026-04-01) exceeds the limit of 400 U in any 84 days.")
     }
 
     @Test func cumulativeMessageGivesTheNumbers() {
@@ -123,36 +125,68 @@ import Testing
         let found = Self.check(Self.spread([500]), earlier: [Self.earlier("2026-03-01", units: 250),
                                                              Self.earlier("2026-04-20", units: 110)])
         #expect(found.count == 1)
-        #expect(found.first?.message.hasPrefix("410 U of onabotulinumtoxinA in the 3 months to 2026-05-15") == true)
-        #expect(found.first?.message.hasSuffix("exceeds the limit of 400 U.") == true)
+        #expect(found.first?.message.hasPrefix("410 U of onabotulinumtoxinA in the 84 days 2026-02-21 to 2026-05-15") == true)
+        #expect(found.first?.message.contains("250 U on 2026-03-01, 110 U on 2026-04-20") == true)
     }
 
-    @Test(arguments: [("2026-02-15", false), ("2026-02-16", true)])
-    func threeMonthBoundary(earlierDate: String, counts: Bool) {
-        // 360 earlier + 50 now = 410 > 400 only if the earlier session is inside the window.
+    @Test(arguments: [("2026-02-20", false), ("2026-02-21", true)])
+    func day84BeforeIsOutDay83Counts(earlierDate: String, counts: Bool) {
+        // 15 May − 84 days = 20 February: 84 days apart never add up; 21 February (83 days) does.
+        // 360 earlier + 50 now = 410 > 400 only if they share a window.
         let found = Self.check(Self.spread([500]), earlier: [Self.earlier(earlierDate, units: 360)])
         #expect(found.isEmpty == !counts)
     }
 
-    @Test(arguments: [("2026-02-28", false), ("2026-03-01", true)])
-    func threeMonthsBeforeTheEndOfMayIsTheEndOfFebruary(earlierDate: String, counts: Bool) {
-        // 31 May − 3 months = 28 February (clamped): that day is out, 1 March is in.
-        let found = Self.check(Self.spread([500]), earlier: [Self.earlier(earlierDate, units: 360)],
-                               date: CalendarDate(iso: "2026-05-31")!)
+    @Test(arguments: [("2026-08-07", false), ("2026-08-06", true)])
+    func day84AfterIsOutDay83Counts(laterDate: String, counts: Bool) {
+        // A session charted late for 15 May is held against the later sessions too:
+        // 15 May + 84 days = 7 August (out), 6 August (83 days) shares a window.
+        let found = Self.check(Self.spread([500]), earlier: [Self.earlier(laterDate, units: 360)])
         #expect(found.isEmpty == !counts)
+        if counts {
+            #expect(found.first?.message.contains("2026-05-15 to 2026-08-06") == true)
+        }
     }
 
-    @Test(arguments: [("2024-02-29", false), ("2024-03-01", true)])
-    func leapYearEndOfFebruary(earlierDate: String, counts: Bool) {
-        // 31 May 2024 − 3 months = 29 February 2024.
-        let found = Self.check(Self.spread([500]), earlier: [Self.earlier(earlierDate, units: 360)],
-                               date: CalendarDate(iso: "2024-05-31")!)
-        #expect(found.isEmpty == !counts)
+    @Test func aBackDatedSessionBetweenTwoIsHeldAgainstTheHeavierSide() {
+        // 300 U on 1 March and 300 U on 1 July; a late-charted 150 U on 1 May: each side alone is
+        // 450 U within 83 days of 1 May (61 days each way), but 1 March and 1 July are 122 days
+        // apart, so no window holds all three. Over the limit on either side.
+        let found = Self.check(Self.spread([500, 500, 500]), earlier: [Self.earlier("2026-03-01", units: 300),
+                                                                       Self.earlier("2026-07-01", units: 300)],
+                               date: CalendarDate(iso: "2026-05-01")!)
+        #expect(found.map(\.code) == [.doseLimitExceeded])
+        #expect(found.first?.message.hasPrefix("450 U") == true)
+        // 100 U fits on both sides (400 each).
+        #expect(Self.check(Self.spread([500, 500]), earlier: [Self.earlier("2026-03-01", units: 300),
+                                                               Self.earlier("2026-07-01", units: 300)],
+                           date: CalendarDate(iso: "2026-05-01")!).isEmpty)
     }
 
-    @Test func anEarlierSessionTheSameDayCountsALaterOneDoesNot() {
+    @Test func eightHundredUnitsWithin31DaysIsRefusedWhicheverIsChartedLast() {
+        // The example: 400 U on 1 June, then 400 U charted late for 1 May (31 days before).
+        let late = Self.check(Self.spread(Array(repeating: 500, count: 8)), earlier: [Self.earlier("2026-06-01", units: 400)],
+                              date: CalendarDate(iso: "2026-05-01")!)
+        #expect(late.map(\.code) == [.doseLimitExceeded])
+        #expect(late.first?.message.hasPrefix("800 U") == true)
+    }
+
+    @Test func threeHundredEveryTwelveWeeksNeverAddsUp() {
+        // 300 U every 84 days: no 84-day window ever holds two of them.
+        let history = (0..<4).map { Self.earlier(CalendarDate(iso: "2026-01-05")!.adding(days: 84 * $0).iso, units: 300) }
+        let next = CalendarDate(iso: "2026-01-05")!.adding(days: 84 * 4)
+        #expect(Self.check(Self.spread([500, 500, 500, 500, 500, 500]), earlier: history, date: next).isEmpty)
+    }
+
+    @Test func heaviestWindowOfASessionAloneEndsOnIt() {
+        let window = DoseCheck.heaviestWindow(containing: Self.sessionDate, product: Self.ona, otherSessions: [])
+        #expect(window.from.iso == "2026-02-21")
+        #expect(window.to == Self.sessionDate)
+        #expect(window.otherUnits == .zero)
+    }
+
+    @Test func aSessionTheSameDayCounts() {
         #expect(Self.check(Self.spread([500]), earlier: [Self.earlier("2026-05-15", units: 360)]).count == 1)
-        #expect(Self.check(Self.spread([500]), earlier: [Self.earlier("2026-05-16", units: 360)]).isEmpty)
     }
 
     @Test func otherProductsAreIgnored() {

@@ -18,20 +18,20 @@ import Testing
         DoseCheck.Injection(field: "injections[\(index)].units", site: site, units: Units(tenths: tenths))
     }
 
-    private static func earlier(_ iso: String, _ units: Int, _ product: ToxinProduct = ona) -> DoseCheck.EarlierSession {
-        DoseCheck.EarlierSession(date: date(iso), dose: ProductDose(product: product, units: Units(units)))
+    private static func earlier(_ iso: String, _ units: Int, _ product: ToxinProduct = ona) -> DoseCheck.RecordedSession {
+        DoseCheck.RecordedSession(date: date(iso), dose: ProductDose(product: product, units: Units(units)))
     }
 
     private static func figures(_ injections: [DoseCheck.Injection], on iso: String = "2026-05-15",
-                                earlier: [DoseCheck.EarlierSession] = [], limits: DoseLimits? = defaults) -> DoseFigures {
-        DoseFigures(product: ona, sessionDate: date(iso), injections: injections, earlierSessions: earlier, limits: limits)
+                                earlier: [DoseCheck.RecordedSession] = [], limits: DoseLimits? = defaults) -> DoseFigures {
+        DoseFigures(product: ona, sessionDate: date(iso), injections: injections, otherSessions: earlier, limits: limits)
     }
 
-    /// Whether `DoseCheck` refuses the cumulative total (its problem names the 3 months).
+    /// Whether `DoseCheck` refuses the cumulative total (its problem names the 84 days).
     private static func checkRefusesCumulative(_ injections: [DoseCheck.Injection], on iso: String = "2026-05-15",
-                                               earlier: [DoseCheck.EarlierSession]) -> Bool {
-        DoseCheck.problems(product: ona, sessionDate: date(iso), injections: injections, earlierSessions: earlier, limits: defaults)
-            .contains { $0.message.contains("in the 3 months to") }
+                                               earlier: [DoseCheck.RecordedSession]) -> Bool {
+        DoseCheck.problems(product: ona, sessionDate: date(iso), injections: injections, otherSessions: earlier, limits: defaults)
+            .contains { $0.message.contains("in the 84 days") }
     }
 
     // MARK: site and session totals
@@ -55,7 +55,7 @@ import Testing
         #expect(Self.figures(over).sites.first?.tally.isOverLimit == true)
         // The check agrees: refused at 50.1 U, not at 50 U.
         #expect(DoseCheck.problems(product: Self.ona, sessionDate: Self.date("2026-05-15"), injections: over,
-                                   earlierSessions: [], limits: Self.defaults).map(\.field) == ["injections[1].units"])
+                                   otherSessions: [], limits: Self.defaults).map(\.field) == ["injections[1].units"])
     }
 
     @Test func theSessionExactlyAtItsLimitIsNotOverAndOneUnitMoreIs() {
@@ -75,7 +75,7 @@ import Testing
         let history = [Self.earlier("2026-05-01", 360)]
         let forty = [Self.injection(0, Self.trapeziusLeft, tenths: 200), Self.injection(1, Self.trapeziusRight, tenths: 200)]
         let atLimit = Self.figures(forty, earlier: history)
-        #expect(atLimit.cumulative.earlierUnits == Units(360))
+        #expect(atLimit.cumulative.otherUnits == Units(360))
         #expect(atLimit.cumulative.tally == DoseFigures.Tally(units: Units(400), limit: Units(400)))
         #expect(!atLimit.cumulative.tally.isOverLimit)
         #expect(!Self.checkRefusesCumulative(forty, earlier: history))
@@ -87,46 +87,53 @@ import Testing
         #expect(Self.checkRefusesCumulative(fortyOne, earlier: history))
     }
 
-    @Test func aSessionExactlyThreeCalendarMonthsEarlierIsOutAndOneDayLaterIsIn() {
-        // Session on 15 May 2026: 15 February is exactly 3 months earlier (out); 16 February is the first day counted.
+    @Test func aSessionEightyFourDaysEarlierIsOutAndEightyThreeIsIn() {
+        // Session on 15 May 2026: 20 February is 84 days earlier (never in a window with it);
+        // 21 February (83 days) is.
         let forty = [Self.injection(0, Self.trapeziusLeft, tenths: 200), Self.injection(1, Self.trapeziusRight, tenths: 200)]
-        let out = Self.figures(forty, earlier: [Self.earlier("2026-02-15", 380)])
-        #expect(out.cumulative.from == Self.date("2026-02-16"))
+        let out = Self.figures(forty, earlier: [Self.earlier("2026-02-20", 380)])
+        #expect(out.cumulative.from == Self.date("2026-02-21"))
         #expect(out.cumulative.to == Self.date("2026-05-15"))
-        #expect(out.cumulative.earlierSessionDates == [])
+        #expect(out.cumulative.otherSessionDates == [])
         #expect(out.cumulative.tally.units == Units(40))
-        #expect(!Self.checkRefusesCumulative(forty, earlier: [Self.earlier("2026-02-15", 380)]))
+        #expect(!Self.checkRefusesCumulative(forty, earlier: [Self.earlier("2026-02-20", 380)]))
 
-        let inside = Self.figures(forty, earlier: [Self.earlier("2026-02-16", 380)])
-        #expect(inside.cumulative.earlierSessionDates == [Self.date("2026-02-16")])
+        let inside = Self.figures(forty, earlier: [Self.earlier("2026-02-21", 380)])
+        #expect(inside.cumulative.otherSessionDates == [Self.date("2026-02-21")])
         #expect(inside.cumulative.tally.units == Units(420))
         #expect(inside.cumulative.tally.isOverLimit)
-        #expect(Self.checkRefusesCumulative(forty, earlier: [Self.earlier("2026-02-16", 380)]))
+        #expect(Self.checkRefusesCumulative(forty, earlier: [Self.earlier("2026-02-21", 380)]))
     }
 
-    @Test(arguments: [
-        // 31 May minus 3 months is clamped to the end of February: that day is out, 1 March is the first counted.
-        ("2026-05-31", "2026-02-28", "2026-03-01"),
-        ("2024-05-31", "2024-02-29", "2024-03-01"),  // leap year
-        ("2026-03-01", "2025-12-01", "2025-12-02"),  // across the year
-    ])
-    func theWindowStartsTheDayAfterTheSessionDateMinusThreeCalendarMonths(session: String, out: String, first: String) {
-        let one = [Self.injection(0, Self.trapeziusLeft, tenths: 100)]
-        let found = Self.figures(one, on: session, earlier: [Self.earlier(out, 100), Self.earlier(first, 100)])
-        #expect(found.cumulative.from == Self.date(first))
-        #expect(found.cumulative.earlierSessionDates == [Self.date(first)])
-        #expect(found.cumulative.earlierUnits == Units(100))
-        #expect(found.cumulative.tally.units == Units(110))
+    @Test func aLaterSessionCountsForOneChartedLateAndTheWindowShowsIt() {
+        // Charted late for 15 May with 300 U on 6 August (83 days later): the window is 15 May – 6 August.
+        let ten = [Self.injection(0, Self.trapeziusLeft, tenths: 100)]
+        let found = Self.figures(ten, earlier: [Self.earlier("2026-08-06", 300), Self.earlier("2026-08-07", 50)])
+        #expect(found.cumulative.from == Self.date("2026-05-15"))
+        #expect(found.cumulative.to == Self.date("2026-08-06"))
+        #expect(found.cumulative.otherSessionDates == [Self.date("2026-08-06")])
+        #expect(found.cumulative.tally.units == Units(310))
     }
 
-    @Test func otherProductsLaterSessionsAndTheSameDayAreHandledAsTheCheckDoes() {
+    @Test func theHeaviestWindowIsShown() {
+        // 100 U on 1 March and 250 U on 20 July around a session on 1 May: 1 March and 20 July are
+        // 141 days apart, so the heaviest window holds 20 July alone (250 > 100). Its earliest
+        // start is 20 July − 83 days = 28 April.
+        let found = Self.figures([Self.injection(0, Self.trapeziusLeft, tenths: 100)], on: "2026-05-01",
+                                 earlier: [Self.earlier("2026-03-01", 100), Self.earlier("2026-07-20", 250)])
+        #expect(found.cumulative.otherSessionDates == [Self.date("2026-07-20")])
+        #expect(found.cumulative.from == Self.date("2026-04-28"))
+        #expect(found.cumulative.otherUnits == Units(250))
+    }
+
+    @Test func otherProductsAndTheSameDayAreHandledAsTheCheckDoes() {
         let history = [Self.earlier("2026-04-01", 100), Self.earlier("2026-04-20", 300, .abobotulinumtoxinA),
                        Self.earlier("2026-05-15", 30), Self.earlier("2026-05-16", 200)]
         let found = Self.figures([Self.injection(0, Self.trapeziusLeft, tenths: 200)], earlier: history)
-        // Abobotulinumtoxin A is never added; 16 May is after the session; the same day counts: 100 + 30 + 20.
-        #expect(found.cumulative.earlierSessionDates == [Self.date("2026-04-01"), Self.date("2026-05-15")])
-        #expect(found.cumulative.earlierUnits == Units(130))
-        #expect(found.cumulative.tally.units == Units(150))
+        // Abobotulinumtoxin A is never added; the same day and the day after count: 100 + 30 + 200 + 20.
+        #expect(found.cumulative.otherSessionDates == [Self.date("2026-04-01"), Self.date("2026-05-15"), Self.date("2026-05-16")])
+        #expect(found.cumulative.otherUnits == Units(330))
+        #expect(found.cumulative.tally.units == Units(350))
     }
 
     @Test func noLimitsSetMeansNoLimitAndNothingOver() {
@@ -163,7 +170,7 @@ import Testing
             .init(vialReference: "a2", vial: second, site: Self.trapeziusRight, units: Units(25)),
             .init(vialReference: "missing", vial: nil, site: Self.levatorRight, units: Units(5)),
         ])
-        let found = try #require(DoseFigures(session: session, earlierSessions: [Self.earlier("2026-03-01", 100)], doseLimits: ClinicDoseLimits()))
+        let found = try #require(DoseFigures(session: session, otherSessions: [Self.earlier("2026-03-01", 100)], doseLimits: ClinicDoseLimits()))
         #expect(found.product == .onabotulinumtoxinA)
         #expect(found.session.units == Units(50))
         #expect(found.cumulative.tally == DoseFigures.Tally(units: Units(150), limit: Units(400)))
@@ -174,16 +181,16 @@ import Testing
             .init(vialReference: "a", vial: Self.vial(.onabotulinumtoxinA, lot: "A"), site: Self.trapeziusLeft, units: Units(20)),
             .init(vialReference: "b", vial: Self.vial(.incobotulinumtoxinA, lot: "B"), site: Self.trapeziusRight, units: Units(20)),
         ])
-        #expect(DoseFigures(session: mixed, earlierSessions: [], doseLimits: ClinicDoseLimits()) == nil)
+        #expect(DoseFigures(session: mixed, otherSessions: [], doseLimits: ClinicDoseLimits()) == nil)
         let unknown = Self.proposed([.init(vialReference: "x", vial: nil, site: Self.trapeziusLeft, units: Units(20))])
-        #expect(DoseFigures(session: unknown, earlierSessions: [], doseLimits: ClinicDoseLimits()) == nil)
+        #expect(DoseFigures(session: unknown, otherSessions: [], doseLimits: ClinicDoseLimits()) == nil)
     }
 
     @Test func theClinicsLoweredLimitsApply() throws {
         var limits = ClinicDoseLimits()
         try limits.set(DoseLimits(perSite: Units(30), perSession: Units(200), cumulativeThreeMonths: Units(300)), for: .onabotulinumtoxinA, by: .admin)
         let session = Self.proposed([.init(vialReference: "a", vial: Self.vial(.onabotulinumtoxinA, lot: "A"), site: Self.trapeziusLeft, units: Units(31))])
-        let found = try #require(DoseFigures(session: session, earlierSessions: [], doseLimits: limits))
+        let found = try #require(DoseFigures(session: session, otherSessions: [], doseLimits: limits))
         #expect(found.sites.first?.tally == DoseFigures.Tally(units: Units(31), limit: Units(30)))
         #expect(found.sites.first?.tally.isOverLimit == true)
         #expect(found.session.limit == Units(200))

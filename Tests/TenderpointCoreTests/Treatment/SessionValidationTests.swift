@@ -5,6 +5,8 @@ import Testing
 /// A valid session on Wednesday 2026-06-10 is the starting point; each test changes one thing.
 @Suite struct SessionValidationTests {
     static let today = CalendarDate(iso: "2026-06-10")!
+    /// 13:00 in London on 10 June 2026.
+    static let now = instant("2026-06-10T12:00:00Z")
     static let london = TimeZone(identifier: "Europe/London")!
 
     static func instant(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
@@ -32,19 +34,22 @@ import Testing
     static func session(date: String = "2026-06-10", performedAt: String = "2026-06-10T10:00:00Z", by role: Role = .clinician,
                         birthDate: String = "1980-03-01", screening: ContraindicationScreen = allNo,
                         acknowledged: Set<ScreeningItem> = [], consentDate: String? = "2026-05-01",
-                        injections: [ProposedSession.Injection] = standardInjections, overrideReason: String? = nil) -> ProposedSession {
-        ProposedSession(date: CalendarDate(iso: date)!, performedAt: instant(performedAt), chartedBy: role,
+                        injections: [ProposedSession.Injection] = standardInjections, overrideReason: String? = nil,
+                        supervision: Supervision? = nil) -> ProposedSession {
+        // A nurse charts under an active clinician unless a test says otherwise.
+        let supervisor = supervision ?? (role == .nurse ? .account(role: .clinician, active: true) : .none)
+        return ProposedSession(date: CalendarDate(iso: date)!, performedAt: instant(performedAt), chartedBy: role, supervision: supervisor,
                         patientBirthDate: CalendarDate(iso: birthDate), screening: screening, acknowledged: acknowledged,
                         consent: consentDate.map { try! ConsentRecord(date: CalendarDate(iso: $0)!, informationVersion: "v3") },
                         injections: injections, overrideReason: overrideReason)
     }
 
-    static func earlier(_ date: String, _ units: Int, _ product: ToxinProduct = .onabotulinumtoxinA) -> DoseCheck.EarlierSession {
-        DoseCheck.EarlierSession(date: CalendarDate(iso: date)!, dose: ProductDose(product: product, units: Units(units)))
+    static func earlier(_ date: String, _ units: Int, _ product: ToxinProduct = .onabotulinumtoxinA) -> DoseCheck.RecordedSession {
+        DoseCheck.RecordedSession(date: CalendarDate(iso: date)!, dose: ProductDose(product: product, units: Units(units)))
     }
 
-    func validate(_ session: ProposedSession, earlier: [DoseCheck.EarlierSession] = [earlier("2026-03-10", 100)]) -> Result<ValidatedSession, Problems> {
-        SessionValidation.validate(session, earlierSessions: earlier, rules: ClinicRules(), today: Self.today)
+    func validate(_ session: ProposedSession, earlier: [DoseCheck.RecordedSession] = [earlier("2026-03-10", 100)]) -> Result<ValidatedSession, Problems> {
+        SessionValidation.validate(session, otherSessions: earlier, rules: ClinicRules(), now: Self.now)
     }
 
     func codes(_ result: Result<ValidatedSession, Problems>) -> [Problem.Code] {
@@ -192,17 +197,100 @@ import Testing
         #expect(over.first?.field == "injections[0].units")
     }
 
-    @Test func cumulativeThreeMonthLimitCountsEarlierSessionsOfTheProduct() {
-        // June 10 minus 3 months is March 10: a session on March 10 is outside the window.
-        #expect(codes(validate(Self.session(), earlier: [Self.earlier("2026-03-10", 360)])) == [])
-        // March 11 is inside: 360 + 50 = 410 > 400
-        let over = problems(validate(Self.session(), earlier: [Self.earlier("2026-03-11", 360)]))
+    @Test func cumulativeLimitCountsOtherSessionsOfTheProductWithin84Days() {
+        // June 10 minus 84 days is March 18: a session then is outside every window with this one.
+        #expect(codes(validate(Self.session(), earlier: [Self.earlier("2026-03-18", 360)])) == [])
+        // March 19 (83 days) shares a window: 360 + 50 = 410 > 400 — and the interval is short, so
+        // a clinician's override is needed; it lifts the interval, never the dose limit.
+        let over = problems(validate(Self.session(overrideReason: "Paper record"), earlier: [Self.earlier("2026-03-19", 360)]))
         #expect(over.map(\.code) == [.doseLimitExceeded])
         #expect(over.first?.field == "injections")
         // 350 + 50 = 400: exactly at the limit
-        #expect(codes(validate(Self.session(), earlier: [Self.earlier("2026-03-11", 350)])) == [])
+        #expect(codes(validate(Self.session(overrideReason: "Paper record"), earlier: [Self.earlier("2026-03-19", 350)])) == [])
         // another product's units are never added
-        #expect(codes(validate(Self.session(), earlier: [Self.earlier("2026-03-11", 900, .abobotulinumtoxinA)])) == [])
+        #expect(codes(validate(Self.session(overrideReason: "Paper record"),
+                               earlier: [Self.earlier("2026-03-19", 900, .abobotulinumtoxinA)])) == [])
+    }
+
+    @Test func aSessionChartedLateIsCheckedAgainstTheSessionsAfterIt() {
+        // Charted on 10 June for 1 May, with 100 U recorded on 10 June... no: with a session on
+        // 24 July (84 days after 1 May) the interval holds; on 23 July (83 days) it does not.
+        let late = Self.session(date: "2026-05-01", performedAt: "2026-05-01T10:00:00Z", consentDate: "2026-04-01")
+        #expect(codes(validate(late, earlier: [Self.earlier("2026-07-24", 100)])) == [])
+        let tooClose = problems(validate(late, earlier: [Self.earlier("2026-07-23", 100)]))
+        #expect(tooClose.map(\.code) == [.intervalTooShort])
+        #expect(tooClose.first?.message.contains("on or before 2026-04-30") == true)
+        // Between two sessions 200 days apart it fits when 84 days from each.
+        #expect(codes(validate(late, earlier: [Self.earlier("2026-02-06", 100), Self.earlier("2026-07-24", 100)])) == [])
+    }
+
+    @Test func theTimeOfInjectionIsNeverInTheFuture() {
+        // now is 12:00:00Z; 12:05:00Z is within the clock tolerance, 12:05:01Z is not.
+        #expect(codes(validate(Self.session(performedAt: "2026-06-10T12:05:00Z"))) == [])
+        let ahead = problems(validate(Self.session(performedAt: "2026-06-10T12:05:01Z")))
+        #expect(ahead.map(\.code) == [.sessionInFuture])
+        #expect(ahead.first?.field == "performedAt")
+        // Nine hours ahead, as in the issue.
+        #expect(codes(validate(Self.session(performedAt: "2026-06-10T21:00:00Z"))) == [.sessionInFuture])
+    }
+
+    @Test func aNurseChartsUnderAnActiveClinician() {
+        #expect(problems(validate(Self.session(by: .nurse, supervision: Supervision.none))).map(\.field) == ["supervisorId"])
+        #expect(codes(validate(Self.session(by: .nurse, supervision: .unknown))) == [.unknownIdentifier])
+        #expect(codes(validate(Self.session(by: .nurse, supervision: .account(role: .clinician, active: false)))) == [.unknownIdentifier])
+        #expect(codes(validate(Self.session(by: .nurse, supervision: .account(role: .nurse, active: true)))) == [.unknownIdentifier])
+        #expect(codes(validate(Self.session(by: .nurse, supervision: .account(role: .clinician, active: true)))) == [])
+        // A clinician needs no supervisor, but one named must be an active clinician too.
+        #expect(codes(validate(Self.session(by: .clinician, supervision: Supervision.none))) == [])
+        #expect(codes(validate(Self.session(by: .clinician, supervision: .account(role: .admin, active: true)))) == [.unknownIdentifier])
+    }
+
+    @Test func aConsentCoversTwelveMonthsAndItsProducts() {
+        // Consent of 11 June 2025: in force through 10 June 2026 (its last valid day), not on 11 June.
+        #expect(codes(validate(Self.session(consentDate: "2025-06-11"))) == [])
+        #expect(codes(validate(Self.session(consentDate: "2025-06-10"))) == [.consentMissing])
+        // A consent naming only incobotulinumtoxinA does not cover onabotulinumtoxinA.
+        let named = ProposedSession(date: Self.today, performedAt: Self.instant("2026-06-10T10:00:00Z"), chartedBy: .clinician,
+                                    patientBirthDate: CalendarDate(iso: "1980-03-01"), screening: Self.allNo, acknowledged: [],
+                                    consent: try! ConsentRecord(date: CalendarDate(iso: "2026-05-01")!, informationVersion: "v3",
+                                                                products: [.incobotulinumtoxinA]),
+                                    injections: Self.standardInjections, overrideReason: nil)
+        let refused = problems(validate(named))
+        #expect(refused.map(\.code) == [.consentMissing])
+        #expect(refused.first?.message == "The consent covers incobotulinumtoxinA, not onabotulinumtoxinA.")
+    }
+
+    @Test func aVialGivesNoMoreThanItHolds() {
+        // A 100 U vial with 50 U drawn in other sessions: 50 U left. This session draws 50 (ok), 50.1 (not).
+        let stock = VialStock(vial: Self.vial(), state: .inUse, drawn: Units(50))
+        let site = InjectionSite.tenderPoint(TenderPointSite(.trapezius, .left))
+        let other = InjectionSite.tenderPoint(TenderPointSite(.trapezius, .right))
+        let exact = Self.session(injections: [.init(vialReference: "v1", stock: stock, site: site, units: Units(25)),
+                                              .init(vialReference: "v1", stock: stock, site: other, units: Units(25))])
+        #expect(codes(validate(exact)) == [])
+        let over = problems(validate(Self.session(injections: [
+            .init(vialReference: "v1", stock: stock, site: site, units: Units(25)),
+            .init(vialReference: "v1", stock: stock, site: other, units: Units(tenths: 251)),
+        ])))
+        #expect(over.map(\.code) == [.vialUnusable])
+        #expect(over.first?.field == "injections[1].units")
+        #expect(over.first?.message.contains("has 50 U left") == true)
+    }
+
+    @Test func aRecalledVialCannotBeUsedFromTheRecallOn() {
+        let site = InjectionSite.tenderPoint(TenderPointSite(.trapezius, .left))
+        let recalled = VialStock(vial: Self.vial(), state: .recalled, closedAt: Self.instant("2026-06-10T10:00:00Z"))
+        let atRecall = Self.session(performedAt: "2026-06-10T10:00:00Z",
+                                    injections: [.init(vialReference: "v1", stock: recalled, site: site, units: Units(10))])
+        #expect(codes(validate(atRecall)) == [.vialUnusable])
+        // An injection a second before the recall (charted late) was made while the lot was in use.
+        let before = Self.session(performedAt: "2026-06-10T09:59:59Z",
+                                  injections: [.init(vialReference: "v1", stock: recalled, site: site, units: Units(10))])
+        #expect(codes(validate(before)) == [])
+        // A closed vial with no recorded closing time counts as closed since ever.
+        let discarded = VialStock(vial: Self.vial(), state: .discarded)
+        #expect(codes(validate(Self.session(injections: [.init(vialReference: "v1", stock: discarded, site: site, units: Units(10))])))
+                == [.vialUnusable])
     }
 
     @Test func aProductWithoutLimitsCannotBeCharted() {

@@ -12,6 +12,8 @@ final class ConsentModel: Model, @unchecked Sendable {
     @Field(key: "signed_by") var signedBy: String
     @Parent(key: "recorded_by") var recorder: UserModel
     @OptionalField(key: "withdrawn_on") var withdrawnOn: String?
+    /// JSON array of the product identifiers it covers; nil covers every type A product.
+    @OptionalField(key: "products") var productsJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

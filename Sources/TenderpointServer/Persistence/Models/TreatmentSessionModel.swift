@@ -20,6 +20,10 @@ final class TreatmentSessionModel: Model, @unchecked Sendable {
     @Field(key: "guidance") var guidance: String
     @OptionalField(key: "override_reason") var overrideReason: String?
     @OptionalField(key: "note") var note: String?
+    /// Set when a clinician voided the session (charted in error); it then counts for nothing.
+    @OptionalField(key: "voided_at") var voidedAt: Date?
+    @OptionalField(key: "voided_by") var voidedBy: UUID?
+    @OptionalField(key: "void_reason") var voidReason: String?
     @Children(for: \.$session) var injections: [InjectionModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

@@ -14,6 +14,10 @@ final class VialModel: Model, @unchecked Sendable {
     @OptionalField(key: "diluent_ml") var diluentMl: String?
     @OptionalField(key: "reconstituted_at") var reconstitutedAt: Date?
     @Field(key: "state") var state: String
+    /// When it was finished, discarded or recalled, why, and (discarded) the units wasted.
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "close_reason") var closeReason: String?
+    @OptionalField(key: "wasted_units_tenths") var wastedUnitsTenths: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

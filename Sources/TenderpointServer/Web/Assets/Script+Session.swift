@@ -34,7 +34,7 @@ extension Script {
         var day = new Date(Date.UTC(+parts[0], +parts[1] - 1, +parts[2]));
         return dayNames[day.getUTCDay()] + " " + day.getUTCDate() + " " + monthNames[day.getUTCMonth()] + " " + day.getUTCFullYear();
       };
-      var sessions = function (count) { return count === 1 ? "1 earlier session" : count + " earlier sessions"; };
+      var sessions = function (count) { return count === 1 ? "1 other session" : count + " other sessions"; };
       var status = function (over, limit) {
         return over ? element("strong", "⚠ Over the limit", "limit-status limit-status--over")
                     : element("span", limit === null ? "No limit set" : "✓ Within the limit", "limit-status");
@@ -184,9 +184,9 @@ extension Script {
         var limitText = function (limit) { return limit === null ? "— (no limit set)" : units(limit); };
         fact("This session", "total-session", session.overLimit,
              units(session.units) + " of at most " + limitText(session.limit) + " per session ", session.limit);
-        fact("3 calendar months", "total-cumulative", cumulative.overLimit,
-             units(cumulative.units) + " of at most " + limitText(cumulative.limit) + ": " + units(cumulative.earlierUnits) + " in " +
-             sessions(cumulative.earlierSessionDates.length) + " + " + units(session.units) + " in this one ", cumulative.limit);
+        fact("Any 84 days", "total-cumulative", cumulative.overLimit,
+             units(cumulative.units) + " of at most " + limitText(cumulative.limit) + ": " + units(cumulative.otherUnits) + " in " +
+             sessions(cumulative.otherSessionDates.length) + " + " + units(session.units) + " in this one ", cumulative.limit);
         fact("Window", "total-window", false, "from " + date(cumulative.from) + " to " + date(cumulative.to));
         return true;
       };

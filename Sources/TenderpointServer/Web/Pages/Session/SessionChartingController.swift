@@ -111,8 +111,10 @@ struct SessionChartingController: RouteCollection {
             .filter(\.$state ~~ [VialState.unopened.rawValue, VialState.inUse.rawValue])
             .filter(\.$expiryDate >= today.iso)
             .sort(\.$lotNumber).all()
-        let vials = try stock.map { try VialDTO($0, now: now, timeZone: zone) }.filter(\.usableNow).map { vial in
-            let strength = vial.unitsPerTenthMl.map { " — \($0) U per 0.1 mL" } ?? ""
+        let vialIDs = stock.compactMap(\.id)
+        let stockDTOs = try await VialController.dtos(vialIDs, now: now, timeZone: zone, on: request.db)
+        let vials = stockDTOs.filter(\.usableNow).map { vial in
+            let strength = (vial.unitsPerTenthMl.map { " — \($0) U per 0.1 mL" } ?? "") + ", \(vial.remainingUnits) left"
             let until = vial.usableUntil.map { ", use by \(WebFormat.dateTime($0, in: zone))" } ?? ""
             return SessionPage.Vial(id: vial.id, label: "\(vial.lotNumber) — \(vial.product.rawValue) \(vial.units)\(strength)\(until)",
                                     product: vial.product, limits: rules.doseLimits.limits(for: vial.product))
@@ -126,13 +128,13 @@ struct SessionChartingController: RouteCollection {
         let clinicians = try await UserModel.query(on: request.db).filter(\.$role == Role.clinician.rawValue)
             .filter(\.$active == true).sort(\.$displayName).all()
             .compactMap { user in user.id.map { SessionPage.Clinician(id: $0, name: user.displayName) } }
-        let earlier = try await SessionController.earlierSessions(patientID: patientID, on: request.db)
+        let earlier = try await SessionController.recordedSessions(patientID: patientID, on: request.db)
         let sessionDate = CalendarDate(iso: form.date) ?? today
         let products = Set(vials.map(\.product)).union(earlier.map(\.dose.product)).sorted { $0.rawValue < $1.rawValue }
         let given = products.map { product in
-            DoseFigures(product: product, sessionDate: sessionDate, injections: [], earlierSessions: earlier,
+            DoseFigures(product: product, sessionDate: sessionDate, injections: [], otherSessions: earlier,
                         limits: rules.doseLimits.limits(for: product))
-        }.filter { figures in vials.contains { $0.product == figures.product } || !figures.cumulative.earlierSessionDates.isEmpty }
+        }.filter { figures in vials.contains { $0.product == figures.product } || !figures.cumulative.otherSessionDates.isEmpty }
         await request.auditRead("Consent", patient: patientID, detail: "web: session form, \(consents.count) consents")
         await request.auditRead("TreatmentSession", patient: patientID, detail: "web: session form, \(earlier.count) sessions for the dose totals")
         var filled = form

@@ -218,7 +218,7 @@ enum SessionPage {
 
         static func limitsText(_ product: ToxinProduct, _ limits: DoseLimits?) -> String {
             guard let limits else { return "\(product.rawValue): no dose limits set — it cannot be charted" }
-            return "\(product.rawValue): at most \(limits.perSite) per site, \(limits.perSession) per session, \(limits.cumulativeThreeMonths) in 3 months"
+            return "\(product.rawValue): at most \(limits.perSite) per site, \(limits.perSession) per session, \(limits.cumulativeThreeMonths) in any 84 days"
         }
 
         private static func row(_ model: Model, number: Int, row: SessionForm.Row, siteOptions: [(value: String, label: String)],
@@ -267,10 +267,10 @@ enum SessionPage {
                         .dd(.id("total-session"), .class(session.overLimit ? "is-over" : ""),
                             .safe("\(session.units) of at most \(session.limit?.description ?? "— (no limit set)") per session "),
                             status(session.overLimit, limit: session.limit)),
-                        .dt("3 calendar months"),
+                        .dt("Any 84 days"),
                         .dd(.id("total-cumulative"), .class(cumulative.overLimit ? "is-over" : ""),
                             .safe("\(cumulative.units) of at most \(cumulative.limit?.description ?? "— (no limit set)"): "
-                                  + "\(cumulative.earlierUnits) in \(sessions(cumulative.earlierSessionDates.count)) + \(session.units) in this one "),
+                                  + "\(cumulative.otherUnits) in \(sessions(cumulative.otherSessionDates.count)) + \(session.units) in this one "),
                             status(cumulative.overLimit, limit: cumulative.limit)),
                         .dt("Window"),
                         .dd(.id("total-window"), .safe(window(from: cumulative.from, to: cumulative.to)))))
@@ -284,15 +284,15 @@ enum SessionPage {
                    .text(unnamed ? "No totals: the rows' vials must be known and of one product." : "")),
                 .ul(.id("totals-given"), .flag("hidden", shown), .forEach(model.given) { figures in
                     let cumulative = figures.cumulative
-                    let limit = cumulative.tally.limit.map { "limit \($0) in 3 calendar months" } ?? "no dose limits set — it cannot be charted"
-                    let given = cumulative.earlierSessionDates.isEmpty ? "nothing given"
-                        : "\(cumulative.earlierUnits) already given in \(sessions(cumulative.earlierSessionDates.count))"
+                    let limit = cumulative.tally.limit.map { "limit \($0) in any 84 days" } ?? "no dose limits set — it cannot be charted"
+                    let given = cumulative.otherSessionDates.isEmpty ? "nothing given"
+                        : "\(cumulative.otherUnits) already given in \(sessions(cumulative.otherSessionDates.count))"
                     return .li(.strong(.safe(figures.product.rawValue)), .safe(": \(given) \(window(from: cumulative.from, to: cumulative.to)); \(limit)."))
                 }),
                 .ul(.id("totals-problems"), .class("totals-problems")))
         }
 
-        static func sessions(_ count: Int) -> String { count == 1 ? "1 earlier session" : "\(count) earlier sessions" }
+        static func sessions(_ count: Int) -> String { count == 1 ? "1 other session" : "\(count) other sessions" }
 
         static func window(from: CalendarDate, to: CalendarDate) -> String {
             "from \(WebFormat.date(from)) to \(WebFormat.date(to))"
