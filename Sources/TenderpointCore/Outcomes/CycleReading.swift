@@ -62,6 +62,11 @@ public struct CycleReading: Hashable, Codable, Sendable {
     public var baselineNRS: Double? { curve.baseline.nrs }
 
     public var week3Response: ResponderClassification? { response(week3NRS) }
+
+    /// Whether a response was seen in this cycle: a pain reduction of at least 30 % at the week-3
+    /// review, or a response on the smoothed curve (its peak). "No prediction without a response"
+    /// (`PredictionWithheld`) reads this.
+    public var responseObserved: Bool { week3Response?.atLeast30 == true || curve.responded == true }
     public var week12Response: ResponderClassification? { response(week12NRS) }
 
     /// What the non-response rules need, with the session's dose and the interval since the

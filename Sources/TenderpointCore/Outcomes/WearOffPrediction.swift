@@ -55,3 +55,42 @@ public struct WearOffPrediction: Hashable, Codable, Sendable {
         Int(min((value - 0.5).rounded(.up), 100_000))
     }
 }
+
+/// Why no wear-off date or recommended re-injection date is predicted (DOMAIN.md §3, "No
+/// prediction without a response"): a prediction assumes a benefit that wears off, so none is
+/// made while the primary non-response flag is raised, or before a response has been observed
+/// in any cycle (`CycleReading.responseObserved`). The page says why and asks the clinician to
+/// review whether to continue.
+public struct PredictionWithheld: Hashable, Codable, Sendable {
+    public enum Reason: String, Hashable, Codable, Sendable {
+        /// The primary non-response flag is raised.
+        case primaryNonResponse
+        /// No cycle has shown a response yet (including a first cycle still under way).
+        case noResponseObserved
+    }
+
+    public let reason: Reason
+    /// Cycles without an observed response (with the primary flag, at least the flag's own cycles).
+    public let cycles: Int
+    public let message: String
+
+    public init(reason: Reason, cycles: Int) {
+        self.reason = reason
+        self.cycles = cycles
+        message = "No response observed in \(cycles) \(cycles == 1 ? "cycle" : "cycles"): review whether to continue."
+    }
+
+    /// Nil when a prediction may be made: there is at least one cycle, a response was observed in
+    /// one of them, and the primary non-response flag is not raised.
+    /// - Parameter responseObserved: one value per cycle (any order).
+    public static func check(responseObserved: [Bool], primaryNonResponse: PrimaryNonResponse?) -> PredictionWithheld? {
+        guard !responseObserved.isEmpty else { return nil }
+        if let primaryNonResponse {
+            // The flag reads the week-3 reviews; a cycle whose curve alone responded is not counted as without one.
+            let without = max(responseObserved.count { !$0 }, primaryNonResponse.cycles.count)
+            return PredictionWithheld(reason: .primaryNonResponse, cycles: without)
+        }
+        if !responseObserved.contains(true) { return PredictionWithheld(reason: .noResponseObserved, cycles: responseObserved.count) }
+        return nil
+    }
+}

@@ -17,8 +17,11 @@ public enum AdverseEventKind: String, CaseIterable, Codable, Sendable, Hashable 
     case allergicReaction
     case increasedPain
 
-    /// True for the boxed-warning event, which needs a clinician at once whatever its severity.
-    public var isUrgent: Bool { self == .distantSpread }
+    /// True for the events that need a clinician at once whatever their severity (DOMAIN.md §4):
+    /// the boxed warning's distant spread, swallowing difficulty, and an allergic reaction.
+    public var isUrgent: Bool { AdverseEventKind.urgentKinds.contains(self) }
+
+    public static let urgentKinds: Set<AdverseEventKind> = [.distantSpread, .dysphagia, .allergicReaction]
 
     public var label: String {
         switch self {

@@ -9,8 +9,8 @@ import Testing
         ])
     }
 
-    @Test func onlyDistantSpreadIsUrgent() {
-        #expect(AdverseEventKind.allCases.filter(\.isUrgent) == [.distantSpread])
+    @Test func distantSpreadDysphagiaAndAllergicReactionAreUrgent() {
+        #expect(AdverseEventKind.allCases.filter(\.isUrgent) == [.dysphagia, .distantSpread, .allergicReaction])
     }
 
     @Test func everyKindHasALabel() {
@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func severitiesAreOrdered() {
-        #expect(AdverseEventSeverity.allCases.map(\.rawValue) == ["mild", "moderate", "severe"])
+        #expect(AdverseEventSeverity.allCases.map(\.rawValue) == ["notYetAssessed", "mild", "moderate", "severe"])
+        #expect(AdverseEventSeverity.assessed == [.mild, .moderate, .severe])
         #expect(AdverseEventSeverity.mild < .moderate && AdverseEventSeverity.moderate < .severe)
+        #expect(AdverseEventSeverity.notYetAssessed.label == "not yet assessed")
     }
 }
