@@ -74,8 +74,9 @@ public struct ACR2016Answers: Hashable, Sendable {
                                ("cognitiveSymptoms", cognitiveSymptoms)] where !(0...3).contains(value) {
             problems.append(Problem(.valueOutOfRange, "\(field) must be 0–3, not \(value).", field: field))
         }
-        if let months = symptomMonths, months < 0 {
-            problems.append(Problem(.valueOutOfRange, "Symptom duration cannot be negative (\(months) months).",
+        if let months = symptomMonths, !Bounded.months.contains(months) {
+            problems.append(Problem(.valueOutOfRange,
+                                    "Symptom duration must be \(Bounded.months.lowerBound)–\(Bounded.months.upperBound) months, not \(months).",
                                     field: "symptomMonths"))
         }
         return problems

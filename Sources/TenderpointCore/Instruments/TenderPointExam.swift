@@ -11,7 +11,7 @@ public struct TenderPointExam: Hashable, Sendable {
     /// How long widespread pain has lasted; nil when not recorded.
     public let widespreadPainMonths: Int?
 
-    /// Validates every pain rating (0–10) and the duration (≥ 0), reporting all problems at once.
+    /// Validates every pain rating (0–10) and the duration (0–1200 months), reporting all problems at once.
     public init(findings: [TenderPointSite: TenderPointFinding], widespreadPainMonths: Int?) throws(Problems) {
         var problems: [Problem] = []
         for site in findings.keys.sorted() {
@@ -20,8 +20,9 @@ public struct TenderPointExam: Hashable, Sendable {
                                         field: "findings.\(site.id).pain"))
             }
         }
-        if let months = widespreadPainMonths, months < 0 {
-            problems.append(Problem(.valueOutOfRange, "Widespread pain duration cannot be negative (\(months) months).",
+        if let months = widespreadPainMonths, !Bounded.months.contains(months) {
+            problems.append(Problem(.valueOutOfRange,
+                                    "Widespread pain duration must be \(Bounded.months.lowerBound)–\(Bounded.months.upperBound) months, not \(months).",
                                     field: "widespreadPainMonths"))
         }
         guard problems.isEmpty else { throw Problems(problems) }

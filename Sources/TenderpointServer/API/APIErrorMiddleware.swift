@@ -72,6 +72,13 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return .invalid(field, "\(field.isEmpty ? "The body" : field) has the wrong type (expected \(describe(type))).", code: .invalidValue)
         case .dataCorrupted(let context):
             let field = path(context.codingPath)
+            // A well-formed value that does not fit its field (APIJSONDecoder): 3.5 or 1e19 for a
+            // whole number. Only a body that is not JSON at all stays a 400.
+            if let value = context.underlyingError as? BodyValueError {
+                return APIError(.unprocessableEntity, code: Problem.Code.valueOutOfRange.rawValue,
+                                message: "\(field.isEmpty ? "A value in the body" : field) \(value.phrase).",
+                                field: field.isEmpty ? nil : field)
+            }
             if field.isEmpty {
                 return APIError(.badRequest, code: "malformed_json", message: "The body is not valid JSON.")
             }

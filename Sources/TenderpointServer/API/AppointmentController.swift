@@ -19,7 +19,7 @@ struct AppointmentController: RouteCollection {
         let user = try await request.authorize(.writeAppointments, resource: "Appointment")
         let input = try request.content.decode(AppointmentInput.self)
         let now = Date()
-        let checked = try input.checked(now: now)
+        let checked = try input.checked(now: now, timeZone: request.application.tenderpoint.clinicTimeZone)
         let calendar = try await request.schedulingCalendar()
 
         var problems: [APIError.Item] = []
@@ -79,8 +79,6 @@ struct AppointmentController: RouteCollection {
             var from: String?
             var to: String?
             var status: String?
-            var limit: Int?
-            var offset: Int?
         }
         let user = try request.requireUser()
         let query = try request.query.decode(Query.self)
@@ -107,8 +105,7 @@ struct AppointmentController: RouteCollection {
         if user.role == .patient, filter.patientID == nil { filter.patientID = user.patientID }
         try await request.authorize(.readAppointments, patient: filter.patientID, resource: "Appointment")
 
-        let limit = min(max(query.limit ?? 50, 1), 200)
-        let offset = max(query.offset ?? 0, 0)
+        let (limit, offset) = try request.pageBounds(defaultLimit: 50)
         let page = try await AppointmentQueries.list(filter, limit: limit, offset: offset, on: request.db)
         // One search record for every patient whose appointments were shown, so each patient's
         // own trail tells them their appointments were listed.
@@ -145,7 +142,7 @@ struct AppointmentController: RouteCollection {
         let user = try await request.authorize(.writeAppointments, patient: patientID, resource: "Appointment")
         let input = try request.content.decode(AppointmentPatch.self)
         let now = Date()
-        let patch = try input.checked(now: now)
+        let patch = try input.checked(now: now, timeZone: request.application.tenderpoint.clinicTimeZone)
         let calendar = try await request.schedulingCalendar()
         let override = patch.overrideReason.map { ReinjectionOverride(reason: $0, by: user.role) }
 

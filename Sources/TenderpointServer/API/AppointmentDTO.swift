@@ -53,11 +53,11 @@ struct AppointmentInput: Content {
         let overrideReason: String?
     }
 
-    func checked(now: Date) throws -> Checked {
+    func checked(now: Date, timeZone: TimeZone) throws -> Checked {
         var problems: [Problem] = []
         let practitioner = Self.uuid(practitionerId, "practitionerId", &problems)
         let patient = Self.uuid(patientId, "patientId", &problems)
-        let startInstant = Self.futureInstant(start, "start", now: now, &problems)
+        let startInstant = Self.futureInstant(start, "start", now: now, timeZone: timeZone, &problems)
         let minutes = Self.duration(durationMinutes, required: true, &problems)
         var kindValue: AppointmentKind?
         if let kind {
@@ -90,8 +90,9 @@ struct AppointmentInput: Content {
         return id
     }
 
-    /// An ISO 8601 instant that is not in the past: an appointment is booked ahead.
-    static func futureInstant(_ text: String?, _ field: String, now: Date, _ problems: inout [Problem]) -> Date? {
+    /// An ISO 8601 instant that is not in the past (an appointment is booked ahead) and at most
+    /// the core's horizon ahead (`Bounded.appointmentStart`).
+    static func futureInstant(_ text: String?, _ field: String, now: Date, timeZone: TimeZone, _ problems: inout [Problem]) -> Date? {
         guard let text else {
             problems.append(Problem(.invalidValue, "\(field) is required.", field: field))
             return nil
@@ -100,8 +101,12 @@ struct AppointmentInput: Content {
             problems.append(Problem(.invalidDate, "\(field) must be an ISO 8601 date-time such as 2026-05-04T09:30:00Z.", field: field))
             return nil
         }
-        guard instant >= now else {
+        if instant < now {
             problems.append(Problem(.invalidDate, "\(field) \(text) is in the past.", field: field))
+            return nil
+        }
+        if let problem = Bounded.appointmentStart(instant, now: now, timeZone: timeZone, field: field) {
+            problems.append(problem)
             return nil
         }
         return instant
@@ -165,7 +170,7 @@ struct AppointmentPatch: Content {
         var moves: Bool { start != nil || durationMinutes != nil }
     }
 
-    func checked(now: Date) throws -> Checked {
+    func checked(now: Date, timeZone: TimeZone) throws -> Checked {
         var problems: [Problem] = []
         var statusValue: AppointmentStatus?
         if let status {
@@ -177,7 +182,7 @@ struct AppointmentPatch: Content {
                                         field: "status"))
             }
         }
-        let startInstant = start == nil ? nil : AppointmentInput.futureInstant(start, "start", now: now, &problems)
+        let startInstant = start == nil ? nil : AppointmentInput.futureInstant(start, "start", now: now, timeZone: timeZone, &problems)
         let minutes = AppointmentInput.duration(durationMinutes, required: false, &problems)
         let noteText = AppointmentInput.note(note, &problems)
         let reason = AppointmentInput.reason(override, &problems)

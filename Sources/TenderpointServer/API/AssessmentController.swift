@@ -8,7 +8,6 @@ import Vapor
 /// and the scores are stored beside them, so lists and reports never re-score.
 struct AssessmentController: RouteCollection {
     static let defaultLimit = 50
-    static let maximumLimit = 200
 
     func boot(routes: any RoutesBuilder) throws {
         let assessments = routes.grouped("patients", ":patientID", "assessments")
@@ -42,13 +41,7 @@ struct AssessmentController: RouteCollection {
     func list(request: Request) async throws -> Listing<AssessmentDTO> {
         let patientID = try request.patientID()
         try await request.authorize(.readClinical, patient: patientID, resource: "Assessment")
-        struct Query: Decodable {
-            var limit: Int?
-            var offset: Int?
-        }
-        let query = try request.query.decode(Query.self)
-        let limit = min(max(query.limit ?? Self.defaultLimit, 1), Self.maximumLimit)
-        let offset = max(query.offset ?? 0, 0)
+        let (limit, offset) = try request.pageBounds(defaultLimit: Self.defaultLimit)
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
         let total = try await AssessmentModel.query(on: request.db).filter(\.$patient.$id == patientID).count()
         let rows = try await Self.rows(patient: patientID, on: request.db, limit: limit, offset: offset)

@@ -215,8 +215,8 @@ struct AssessmentInput: Content {
         }
         if let date {
             if let parsed = CalendarDate(iso: date) {
-                if parsed > today {
-                    problems.append(Problem(.invalidDate, "date \(parsed) is in the future.", field: "date"))
+                if let problem = Bounded.pastDate(parsed, today: today, field: "date") {
+                    problems.append(problem)
                 }
                 model.date = parsed.iso
             } else {

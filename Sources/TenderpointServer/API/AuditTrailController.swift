@@ -8,7 +8,6 @@ import Vapor
 /// first. Admins read any patient's; a patient reads their own. Reading it is audited too.
 struct AuditTrailController: RouteCollection {
     static let defaultLimit = 100
-    static let maximumLimit = 500
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("patients", ":patientID", "audit", use: list)
@@ -18,13 +17,7 @@ struct AuditTrailController: RouteCollection {
     func list(request: Request) async throws -> Listing<AuditTrailEntryDTO> {
         let patientID = try request.patientID()
         try await request.authorize(.readAudit, patient: patientID, resource: "AuditTrail")
-        struct Query: Decodable {
-            var limit: Int?
-            var offset: Int?
-        }
-        let query = try request.query.decode(Query.self)
-        let limit = min(max(query.limit ?? Self.defaultLimit, 1), Self.maximumLimit)
-        let offset = max(query.offset ?? 0, 0)
+        let (limit, offset) = try request.pageBounds(defaultLimit: Self.defaultLimit)
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
         // Reads are buffered: store them first so the trail includes the latest ones.
         await request.application.auditLog.flush()

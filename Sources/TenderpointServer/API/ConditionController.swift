@@ -37,12 +37,14 @@ struct ConditionController: RouteCollection {
     func list(request: Request) async throws -> Listing<ConditionDTO> {
         let patientID = try request.patientID()
         try await request.authorize(.readClinical, patient: patientID, resource: "Condition")
+        let paging = try request.paging(defaultLimit: Paging.limits.upperBound)
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
-        let conditions = try await ConditionModel.query(on: request.db).filter(\.$patient.$id == patientID)
-            .sort(\.$recordedDate, .descending).sort(\.$createdAt, .descending).all()
-        await request.auditRead("Condition", patient: patientID, detail: "\(conditions.count) conditions")
+        let query = ConditionModel.query(on: request.db).filter(\.$patient.$id == patientID)
+        let total = try await query.count()
+        let conditions = try await query.sort(\.$recordedDate, .descending).sort(\.$createdAt, .descending).range(paging.rows).all()
+        await request.auditRead("Condition", patient: patientID, detail: "\(conditions.count) of \(total) conditions")
         let items = try conditions.map(ConditionDTO.init)
-        return Listing(items: items, total: items.count, limit: items.count, offset: 0)
+        return Listing(items: items, total: total, limit: paging.limit, offset: paging.offset)
     }
 
     /// Changes the status (a diagnosis resolves), the onset or the note; the kind stays.

@@ -67,10 +67,8 @@ struct ConditionInput: Content {
         if let onsetDate {
             onset = CalendarDate(iso: onsetDate)
             if let date = onset {
-                if date > today {
-                    problems.append(Problem(.invalidDate, "onsetDate \(date) is in the future.", field: "onsetDate"))
-                } else if let birthDate, date < birthDate {
-                    problems.append(Problem(.invalidDate, "onsetDate \(date) is before the patient's birth (\(birthDate)).", field: "onsetDate"))
+                if let problem = Bounded.pastDate(date, today: today, birthDate: birthDate, field: "onsetDate") {
+                    problems.append(problem)
                 }
             } else {
                 problems.append(Problem(.invalidDate, "onsetDate must be a date YYYY-MM-DD.", field: "onsetDate"))

@@ -65,16 +65,14 @@ struct PatientController: RouteCollection {
             var name: String?
             var identifier: String?
             var birthDate: String?
-            var limit: Int?
-            var offset: Int?
         }
         let query = try request.query.decode(Query.self)
-        let limit = min(max(query.limit ?? 50, 1), 200)
-        let offset = max(query.offset ?? 0, 0)
+        let paging = try request.paging(defaultLimit: 50)
         var builder = PatientModel.query(on: request.db)
         if let name = query.name?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty {
+            // Literal: "%" or "_" in a name matches that character, not any text.
             for word in name.split(separator: " ") {
-                builder = builder.filter(\.$searchName ~~ String(word))
+                builder = builder.filter(LiteralSearch.filter("search_name", contains: String(word)))
             }
         }
         if let identifier = query.identifier?.trimmingCharacters(in: .whitespaces), !identifier.isEmpty {
@@ -88,9 +86,9 @@ struct PatientController: RouteCollection {
             builder = builder.filter(\.$birthDate == date.iso)
         }
         let total = try await builder.count()
-        let patients = try await builder.sort(\.$familyName).sort(\.$givenName).range(offset..<(offset + limit)).all()
+        let patients = try await builder.sort(\.$familyName).sort(\.$givenName).range(paging.rows).all()
         await request.auditRead("Patient", patient: nil, action: .search, detail: "\(patients.count) of \(total) results")
-        return Listing(items: try patients.map(PatientDTO.init), total: total, limit: limit, offset: offset)
+        return Listing(items: try patients.map(PatientDTO.init), total: total, limit: paging.limit, offset: paging.offset)
     }
 
     static func checkUniqueNHSNumber(_ patient: PatientModel, on database: any Database) async throws {

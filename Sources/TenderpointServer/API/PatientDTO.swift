@@ -70,10 +70,8 @@ struct PatientInput: Content {
         var birth: CalendarDate?
         if let birthDate {
             if let date = CalendarDate(iso: birthDate) {
-                if date > today {
-                    problems.append(Problem(.invalidDate, "birthDate \(birthDate) is in the future.", field: "birthDate"))
-                } else if date.year < 1900 {
-                    problems.append(Problem(.invalidDate, "birthDate \(birthDate) is before 1900.", field: "birthDate"))
+                if let problem = Bounded.birthDate(date, today: today) {
+                    problems.append(problem)
                 } else {
                     birth = date
                 }

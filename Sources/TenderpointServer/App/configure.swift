@@ -35,11 +35,14 @@ public func configure(_ app: Application, with configuration: AppConfiguration) 
 
     Migrations.register(on: app)
     JSONCoding.install()
+    // Bodies that are valid JSON but whose numbers do not fit their fields name the field (422).
+    ContentConfiguration.global.use(decoder: APIJSONDecoder(base: JSONCoding.decoder()), for: .json)
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
     app.auditLog = AuditLog(databases: app.databases, logger: app.logger)
     app.lifecycle.use(AuditLogLifecycle())
     app.lifecycle.use(WebSessionSweep())
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIErrorMiddleware())
     try await routes(app)
 }

@@ -140,6 +140,18 @@ private let severityReason = "WPI"
         #expect(result.severityBand == band)
     }
 
+    /// Symptom months 0–1200 (a lifetime); 1201 and Int.max are refused, naming symptomMonths.
+    @Test(arguments: [(0, true), (1200, true), (1201, false), (-1, false), (Int.max, false)])
+    func symptomMonthsBounds(months: Int, accepted: Bool) {
+        let result = Result { try answers(areas: [], sss: 0, months: months) }
+        switch result {
+        case .success: #expect(accepted)
+        case .failure(let error):
+            #expect(!accepted)
+            #expect((error as? Problems)?.all.map(\.field) == ["symptomMonths"])
+        }
+    }
+
     @Test func rangesAreValidated() {
         let error = #expect(throws: Problems.self) {
             try ACR2016Answers(painAreas: [], fatigue: 4, wakingUnrefreshed: -1, cognitiveSymptoms: 3,

@@ -63,11 +63,18 @@ private func exam(positive: Int, months: Int?) throws -> TenderPointExam {
         #expect(exam.count == 1)
     }
 
+    /// 1200 months (100 years) is the longest duration accepted; 1201 and Int.max are refused.
+    @Test(arguments: [(0, true), (1200, true), (1201, false), (-1, false), (Int.max, false), (Int.min, false)])
+    func widespreadPainMonthsBounds(months: Int, accepted: Bool) {
+        let exam = try? TenderPointExam(findings: [:], widespreadPainMonths: months)
+        #expect((exam != nil) == accepted)
+    }
+
     @Test func outOfRangeValuesAreAllReported() {
         #expect(throws: Problems([
             Problem(.valueOutOfRange, "Pain rating at Occiput, left must be 0–10, not 11.", field: "findings.occiput.left.pain"),
             Problem(.valueOutOfRange, "Pain rating at Knee, right must be 0–10, not -1.", field: "findings.knee.right.pain"),
-            Problem(.valueOutOfRange, "Widespread pain duration cannot be negative (-1 months).", field: "widespreadPainMonths"),
+            Problem(.valueOutOfRange, "Widespread pain duration must be 0–1200 months, not -1.", field: "widespreadPainMonths"),
         ])) {
             try TenderPointExam(
                 findings: [

@@ -7,6 +7,9 @@ import TenderpointFHIR
 struct FHIRSearchRequest: Sendable {
     static let defaultCount = 50
     static let maximumCount = 1000
+    /// The furthest page start, as on the API's lists; past it (or unreadable, or negative) is
+    /// a 400, so that `offset + count` can never overflow.
+    static let maximumOffset = Paging.offsets.upperBound
 
     /// Parameters every search accepts beside the type's own. `_offset` is how the `next` link
     /// pages; `_format` may only ask for JSON.
@@ -48,14 +51,20 @@ struct FHIRSearchRequest: Sendable {
                 }
                 switch name {
                 case "_count":
-                    guard let number = Int(value), number >= 0 else {
+                    // Above the maximum is lowered, as FHIR allows; so is a count too long for
+                    // an Int. Negative or not a whole number: 400.
+                    guard let digits = wholeNumberDigits(value) else {
                         report(name, "_count must be a whole number, 0 or more (\(value) was given).")
                         continue
                     }
-                    request.count = min(number, maximumCount)
+                    request.count = Int(digits).map { min($0, maximumCount) } ?? maximumCount
                 case "_offset":
-                    guard let number = Int(value), number >= 0 else {
+                    guard let digits = wholeNumberDigits(value) else {
                         report(name, "_offset must be a whole number, 0 or more (\(value) was given).")
+                        continue
+                    }
+                    guard let number = Int(digits), number <= maximumOffset else {
+                        report(name, "_offset must be at most \(maximumOffset) (\(value) was given).")
                         continue
                     }
                     request.offset = number
@@ -150,6 +159,13 @@ struct FHIRSearchRequest: Sendable {
             }
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
+    }
+
+    /// The ASCII digits of a non-negative whole number (an optional `+` dropped), or nil.
+    static func wholeNumberDigits(_ text: String) -> Substring? {
+        let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return digits
     }
 
     /// The query of a page's link: the parameters as given, then `_count` and `_offset`.

@@ -26,7 +26,8 @@ struct AdminUsersController: RouteCollection {
         var model = AdminUsersPage.Model()
         model.query = (try? request.query.get(String.self, at: "q")) ?? ""
         model.role = (try? request.query.get(String.self, at: "role")).flatMap { Role(rawValue: $0)?.rawValue } ?? ""
-        model.offset = max(0, (try? request.query.get(Int.self, at: "offset")) ?? 0)
+        // Pages clamp: a hand-edited offset shows the nearest page instead of trapping on `offset + pageSize`.
+        model.offset = min(max(0, (try? request.query.get(Int.self, at: "offset")) ?? 0), Paging.offsets.upperBound)
         model.page = try await AdminUserQuery.list(role: Role(rawValue: model.role), text: model.query, offset: model.offset,
                                                    on: request.db as! any SQLDatabase)
         await request.auditRead("User", patient: nil, action: .search,
