@@ -18,9 +18,16 @@ import VaporTesting
         let assessment = try await app.records(.POST, "api/patients/\(patient)/assessments", clinician, json: AssessmentAPITests.fullAssessment())
         guard assessment.status == .created else { throw TreatmentFixture.Failure("assessment: \(assessment.status)") }
         // London is on summer time in April: 23:30Z on the 15th is 00:30 on the 16th at the clinic.
+        // Stored as the diary API stores them (it takes entries of the last 7 days only).
         for (at, pain) in [("2026-03-10T09:00:00Z", 6), ("2026-04-15T20:30:00Z", 4), ("2026-04-15T23:30:00Z", 5)] {
-            let reply = try await app.records(.POST, "api/patients/\(patient)/diary", clinician, json: ["recordedAt": at, "painNRS": pain])
-            guard reply.status == .created else { throw TreatmentFixture.Failure("diary: \(reply.status)") }
+            let entry = DiaryEntryModel()
+            entry.id = UUID()
+            entry.$patient.id = patient
+            entry.recordedAt = try #require(JSONCoding.parseInstant(at))
+            entry.date = CalendarDate(entry.recordedAt, in: TimeZone(identifier: "Europe/London")!).iso
+            entry.painNRS = pain
+            entry.$enteredBy.id = clinician.userID
+            try await entry.create(on: app.db)
         }
         return Record(patient: patient, assessment: try assessment.decode(AssessmentDTO.self).id)
     }

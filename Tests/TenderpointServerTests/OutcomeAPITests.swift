@@ -157,6 +157,76 @@ import VaporTesting
         }
     }
 
+    /// Patient D's one cycle fell 20 % at week 3 and has no curve: no response observed, so no
+    /// wear-off or re-injection date, nulls and the reason instead.
+    @Test func noPredictionWithoutAResponse() async throws {
+        try await withTestApp { app, _ in
+            let (clinician, _) = try await Self.clinic(app)
+            let reply = try await Self.get(app, "api/patients/\(OutcomeClinic.patientD)/outcomes", clinician)
+            #expect(reply.status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any])
+            #expect(json["prediction"] is NSNull)
+            let withheld = try #require(json["predictionWithheld"] as? [String: Any])
+            #expect(withheld["reason"] as? String == "noResponseObserved")
+            #expect(withheld["cycles"] as? Int == 1)
+            #expect(withheld["message"] as? String == "No response observed in 1 cycle: review whether to continue.")
+            #expect(json["reinjectionWindow"] is [String: Any])
+            // Patient B responded: predicted as before, nothing withheld.
+            let b = try await Self.get(app, "api/patients/\(OutcomeClinic.patientB)/outcomes", clinician)
+            let bJSON = try #require(try JSONSerialization.jsonObject(with: Data(b.body.utf8)) as? [String: Any])
+            #expect(bJSON["prediction"] is [String: Any])
+            #expect(bJSON["predictionWithheld"] is NSNull)
+        }
+    }
+
+    /// Voided sessions (S3, with an adverse event of its own, and S4) count for nothing: not in the
+    /// rows, not in the events, and S3 no longer ends S2's cycle.
+    @Test func voidedSessionsCountForNothing() async throws {
+        try await withTestApp { app, _ in
+            let (clinician, _) = try await Self.clinic(app)
+            let event = AdverseEventModel()
+            event.id = UUID()
+            event.$patient.id = OutcomeClinic.patientB
+            event.$session.id = OutcomeClinic.s3
+            event.kind = "headache"
+            event.onsetDate = OutcomeClinic.day0.adding(days: 92).iso
+            event.severity = "mild"
+            event.serious = false
+            event.$recorder.id = clinician.userID
+            event.source = "clinician"
+            try await event.create(on: app.db)
+            let before = try JSONCoding.decoder().decode(OutcomeDTO.Report.self,
+                                                         from: Data(try await Self.get(app, "api/reports/outcomes", clinician).body.utf8))
+            #expect(before.sessions == 5 && before.adverseEvents.events == 4)
+
+            for session in [OutcomeClinic.s3, OutcomeClinic.s4] {
+                let model = try #require(try await TreatmentSessionModel.find(session, on: app.db))
+                model.voidedAt = Date()
+                model.voidedBy = clinician.userID
+                model.voidReason = "charted in error"
+                try await model.save(on: app.db)
+            }
+            await app.populationBenefit.clear()
+            let report = try JSONCoding.decoder().decode(OutcomeDTO.Report.self,
+                                                         from: Data(try await Self.get(app, "api/reports/outcomes", clinician).body.utf8))
+            #expect(report.sessions == 3 && report.patients == 3)
+            #expect(report.adverseEvents.events == 3)
+            let csv = try await Self.get(app, "api/reports/outcomes/cycles.csv", clinician).body
+            #expect(!csv.contains(OutcomeClinic.s3.uuidString.lowercased()) && !csv.contains(OutcomeClinic.s3.uuidString))
+            #expect(!csv.contains(OutcomeClinic.s4.uuidString))
+            #expect(csv.split(separator: "\r\n").count == 4)
+            let b = try JSONCoding.decoder().decode(OutcomeDTO.PatientOutcomes.self, from: Data(
+                try await Self.get(app, "api/patients/\(OutcomeClinic.patientB)/outcomes", clinician).body.utf8))
+            #expect(b.cycles.map(\.sessionId) == [OutcomeClinic.s2])
+            #expect(b.cycles[0].nextSessionDate == nil)
+            #expect(b.reinjectionWindow == ReinjectionWindow(after: OutcomeClinic.day0))
+            // The timeline leaves them out too (the sessions API still shows them, marked).
+            let timeline = try JSONSerialization.jsonObject(with: Data(
+                try await Self.get(app, "api/patients/\(OutcomeClinic.patientB)/timeline", clinician).body.utf8)) as? [String: Any]
+            #expect((timeline?["sessions"] as? [Any])?.count == 1)
+        }
+    }
+
     @Test func aPatientSeesTheirOwnOutcomesOnly() async throws {
         try await withTestApp { app, _ in
             _ = try await Self.clinic(app)

@@ -50,8 +50,11 @@ import TenderpointCore
     }
 
     @Test func withoutAClinicFigureTheDefaultsDecide() async throws {
-        // No diary, no reviews: 105 days, recommended a week earlier (day 98, inside 84 … 112).
-        let records = OutcomePatientRecords(patientID: Self.patient, sessions: [Self.session(0)], diary: [], assessments: [])
+        // A response at the week-3 review (8 → 4, −50 %) but no diary, so no wear-off observed: 105
+        // days, recommended a week earlier (day 98, inside 84 … 112).
+        let assessments = [AssessmentScores(date: Self.first, painNRS: 8, fiqrTotal: nil),
+                           AssessmentScores(date: Self.first.adding(days: 21), painNRS: 4, fiqrTotal: nil)]
+        let records = OutcomePatientRecords(patientID: Self.patient, sessions: [Self.session(0)], diary: [], assessments: assessments)
         var askedFor: ToxinProduct?
         let outcomes = try await PatientOutcomesAssembly.outcomes(records, today: Self.first.adding(days: 30)) { product in
             askedFor = product
@@ -62,7 +65,25 @@ import TenderpointCore
         #expect(prediction.basis == .defaults)
         #expect(prediction.recommendedDate == Self.first.adding(days: 98))
         #expect(prediction.adjustment == RecommendationAdjustment.none)
+        #expect(outcomes.predictionWithheld == nil)
         #expect(outcomes.nonResponse.primary == nil)
+    }
+
+    @Test func noResponseObservedYetMeansNoPrediction() async throws {
+        // A first session 30 days ago, no diary, no review: no response observed in its one cycle.
+        let records = OutcomePatientRecords(patientID: Self.patient, sessions: [Self.session(0)], diary: [], assessments: [])
+        var asked = false
+        let outcomes = try await PatientOutcomesAssembly.outcomes(records, today: Self.first.adding(days: 30)) { _ in
+            asked = true
+            return 90
+        }
+        #expect(!asked)
+        #expect(outcomes.prediction == nil)
+        let withheld = try #require(outcomes.predictionWithheld)
+        #expect(withheld.reason == .noResponseObserved)
+        #expect(withheld.message == "No response observed in 1 cycle: review whether to continue.")
+        // The allowed window is a rule, not a prediction: it stays.
+        #expect(outcomes.reinjectionWindow == ReinjectionWindow(after: Self.first))
     }
 
     @Test func twoCyclesWithoutAResponseAtWeek3RaiseThePrimaryFlag() async throws {
@@ -79,14 +100,16 @@ import TenderpointCore
         #expect(primary.message.hasPrefix("Primary non-response: no pain reduction of 30 % or more at the week-3 review"))
         #expect(outcomes.nonResponse.history.map(\.cycle.intervalDaysSincePrevious) == [nil, 90])
         #expect(outcomes.adequateDose.contains("Every charted session counts as adequately dosed"))
-        // The clinic's figure (80 days) is used: no wear-off of the patient's own.
-        #expect(outcomes.prediction?.basis == .population)
-        #expect(outcomes.prediction?.recommendedDate == Self.first.adding(days: 90 + 84))
+        // No prediction without a response: neither wear-off nor a recommended date.
+        #expect(outcomes.prediction == nil)
+        #expect(outcomes.predictionWithheld == PredictionWithheld(reason: .primaryNonResponse, cycles: 2))
+        #expect(outcomes.predictionWithheld?.message == "No response observed in 2 cycles: review whether to continue.")
     }
 
     @Test func aPatientWithoutSessionsHasNoPrediction() async throws {
         let records = OutcomePatientRecords(patientID: Self.patient, sessions: [], diary: [], assessments: [])
         let outcomes = try await PatientOutcomesAssembly.outcomes(records, today: Self.first) { _ in 80 }
         #expect(outcomes.cycles.isEmpty && outcomes.prediction == nil && outcomes.reinjectionWindow == nil)
+        #expect(outcomes.predictionWithheld == nil)
     }
 }

@@ -203,6 +203,7 @@ enum OutcomeClinic {
         #expect(adverse.events == 3 && adverse.sessions == 5 && adverse.eventsPerSession == 0.6)
         #expect(adverse.sessionsWithAny == OutcomeDTO.Proportion(count: 2, n: 5))
         #expect(adverse.bySeverity == OutcomeDTO.SeverityCounts(mild: 2, moderate: 1, severe: 0))
+        #expect(adverse.bySource.patient.events == 0 && adverse.bySource.clinician.events == 3)
         #expect(adverse.byKind.map(\.kind) == ["bruising", "headache"])
         #expect(adverse.byKind[0].sessions == OutcomeDTO.Proportion(count: 2, n: 5))
         #expect(adverse.byKind[1].bySeverity == OutcomeDTO.SeverityCounts(mild: 0, moderate: 1, severe: 0))
@@ -213,6 +214,29 @@ enum OutcomeClinic {
         #expect(abs((fiqr.standardDeviation ?? 0) - 12.5.squareRoot()) < 1e-12)
         #expect(fiqr.improvedByMCID == OutcomeDTO.Proportion(count: 2, n: 2))
         #expect(report.fiqr.week12.n == 0 && report.fiqr.week12.meanChange == nil)
+    }
+
+    /// Patient-reported events count in every figure and again by source; one not yet assessed
+    /// has its own severity column.
+    @Test func adverseEventsBySource() throws {
+        let reported = OutcomeAdverseEvent(sessionID: OutcomeClinic.s2, kind: "distantSpread", severity: "notYetAssessed",
+                                           serious: false, source: "patient")
+        let report = try OutcomeReportAssembly.report(rows: OutcomeClinic.rows(), adverseEvents: OutcomeClinic.events + [reported],
+                                                      filter: OutcomeFilter())
+        let adverse = report.adverseEvents
+        // 4 events in 5 sessions; S1 and S2 have any (2 of 5).
+        #expect(adverse.events == 4 && adverse.eventsPerSession == 0.8)
+        #expect(adverse.sessionsWithAny == OutcomeDTO.Proportion(count: 2, n: 5))
+        #expect(adverse.bySeverity == OutcomeDTO.SeverityCounts(mild: 2, moderate: 1, severe: 0, notYetAssessed: 1))
+        #expect(adverse.bySource.clinician == OutcomeDTO.SourceFigure(events: 3, sessions: OutcomeDTO.Proportion(count: 2, n: 5), serious: 0))
+        #expect(adverse.bySource.patient == OutcomeDTO.SourceFigure(events: 1, sessions: OutcomeDTO.Proportion(count: 1, n: 5), serious: 0))
+        #expect(adverse.byKind.map(\.kind) == ["bruising", "headache", "distantSpread"])
+        #expect(adverse.byKind.map(\.bySource) == [OutcomeDTO.KindSourceCounts(clinician: 2, patient: 0),
+                                                    OutcomeDTO.KindSourceCounts(clinician: 1, patient: 0),
+                                                    OutcomeDTO.KindSourceCounts(clinician: 0, patient: 1)])
+        // The terminal report says it too.
+        let text = OutcomeReportText.render(report)
+        #expect(text.contains("by source: 3 recorded by the clinic, 1 reported by the patient; 1 not yet assessed"))
     }
 
     @Test func anEmptySelectionHasNoRatesAndNoCurve() throws {

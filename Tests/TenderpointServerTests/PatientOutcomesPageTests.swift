@@ -132,7 +132,11 @@ enum OutcomeFlagClinic {
             let c = try await browser.get("/patients/\(OutcomeClinic.patientC.uuidString)")
             #expect(c.body.contains("<dd class=\"baseline\">not enough data: 0 of the 14 days before had a score, and no pre-injection assessment</dd>"))
             #expect(c.body.contains("Not enough data for a baseline (0 of 14 days before the session, no pre-injection assessment)."))
-            #expect(c.body.contains("The default of 105 days") || c.body.contains("The clinic&#39;s median"))
+            // No response observed in its one cycle: no wear-off or re-injection date is predicted.
+            #expect(c.body.contains("<div class=\"prediction\" id=\"prediction-withheld\">"))
+            #expect(c.body.contains("No response observed in 1 cycle: review whether to continue."))
+            #expect(!c.body.contains("predicted-wear-off") && !c.body.contains("recommended-date"))
+            #expect(c.body.contains("Allowed window"))
         }
     }
 
@@ -149,6 +153,11 @@ enum OutcomeFlagClinic {
             #expect(!primaryPage.body.contains("flag-secondary"))
             #expect(primaryPage.body.contains("<td>0%</td><td>no</td>"))
             #expect(primaryPage.body.contains("<td>−17%</td><td>no</td>"))
+            // No prediction while the flag is raised.
+            #expect(primaryPage.body.contains("No response observed in 2 cycles: review whether to continue."))
+            #expect(primaryPage.body.contains("The primary non-response flag is raised: no wear-off date or recommended re-injection date is predicted."))
+            #expect(!primaryPage.body.contains("id=\"predicted-wear-off\""))
+            #expect(try await Self.apiOutcomes(app, OutcomeFlagClinic.patientP).prediction == nil)
 
             let secondaryPage = try await browser.get("/patients/\(OutcomeFlagClinic.patientS.uuidString)")
             let secondary = try #require(try await Self.apiOutcomes(app, OutcomeFlagClinic.patientS).nonResponse.possibleSecondary)

@@ -65,8 +65,17 @@ import VaporTesting
             try await Self.insertAppointment(app, patient: patientID, practitioner: clinician.userID, start: now.addingTimeInterval(-9 * 86400), kind: "peak-review")
             try await Self.insertAppointment(app, patient: patientID, practitioner: clinician.userID, start: now.addingTimeInterval(-29 * 86400), kind: "onset-check")
             try await Self.insertAppointment(app, patient: patientID, practitioner: clinician.userID, start: now.addingTimeInterval(54 * 86400), kind: "reassessment")
-            // Diary: 6 and 4 in the last fortnight (mean 5); 9 three weeks ago does not count.
-            for (daysAgo, pain) in [(20.0, 9), (3.0, 6), (1.0, 4)] {
+            // Diary: 6 and 4 in the last fortnight (mean 5); 9 three weeks ago does not count (stored
+            // directly: the diary API takes entries of the last 7 days only).
+            let old = DiaryEntryModel()
+            old.id = UUID()
+            old.$patient.id = patientID
+            old.recordedAt = now.addingTimeInterval(-20 * 86400)
+            old.date = CalendarDate(old.recordedAt, in: TimeZone(identifier: "Europe/London")!).iso
+            old.painNRS = 9
+            old.$enteredBy.id = clinician.userID
+            try await old.create(on: app.db)
+            for (daysAgo, pain) in [(3.0, 6), (1.0, 4)] {
                 let written = try await app.records(.POST, "api/patients/\(patientID)/diary", clinician,
                                                     json: ["recordedAt": JSONCoding.formatInstant(now.addingTimeInterval(-daysAgo * 86400)), "painNRS": pain])
                 #expect(written.status == .created)

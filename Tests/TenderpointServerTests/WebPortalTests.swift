@@ -21,7 +21,7 @@ import VaporTesting
             let (browser, patient) = try await Self.signedInPatient(app)
             let first = try await browser.post("/portal/diary", [
                 ("painNRS", "5"), ("fatigue", "3"), ("painAreas", "neck"), ("painAreas", "hip.left"),
-                ("sideEffects", "Headache"), ("note", "stiff"),
+                ("sideEffects", "headache"), ("note", "stiff"),
             ])
             #expect(first.status == .seeOther)
             #expect(first.location == "/portal?saved=1")
@@ -35,13 +35,18 @@ import VaporTesting
             #expect(entries.first?.sleepQuality == nil)
             // Stored in the WPI's own order, whatever order they were ticked in.
             #expect(entries.first?.painAreasJSON == "[\"hip.left\",\"neck\"]")
-            #expect(entries.first?.sideEffectsJSON == "[\"Headache\"]")
+            #expect(entries.first?.sideEffectsJSON == "[\"headache\"]")  // the identifier (DOMAIN.md §4)
             #expect(try await WebFixture.auditCount(app, action: "create", resource: "DiaryEntry", patient: patient) == 2)
 
             let list = try await browser.get("/portal")
             #expect(list.body.contains("pain 5, fatigue 3"))
             #expect(list.body.contains("Where: Hip (buttock, trochanter), left; Neck"))
             #expect(list.body.contains("pain 7"))
+            #expect(list.body.contains("Side effects: Headache"))  // shown by its label
+            #expect(!list.body.contains("entered later"))
+            // No session, not urgent: nothing else is put on record.
+            #expect(try await AdverseEventModel.query(on: app.db).count() == 0)
+            #expect(try await AlertModel.query(on: app.db).count() == 0)
         }
     }
 
@@ -49,14 +54,14 @@ import VaporTesting
         try await withTestApp { app, _ in
             let (browser, patient) = try await Self.signedInPatient(app)
             let missing = try await browser.post("/portal/diary", [
-                ("fatigue", "4"), ("painAreas", "chest"), ("sideEffects", "Bruising"), ("otherSideEffect", "itchy"), ("note", "bad night"),
+                ("fatigue", "4"), ("painAreas", "chest"), ("sideEffects", "bruising"), ("otherSideEffect", "itchy"), ("note", "bad night"),
             ])
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.body.contains("<a href=\"#painNRS-field\">Choose a number from 0 to 10.</a>"))
             #expect(missing.body.contains("id=\"painNRS-error\""))
             #expect(missing.body.contains("id=\"fatigue-4\" name=\"fatigue\" value=\"4\" checked"))
             #expect(missing.body.contains("name=\"painAreas\" value=\"chest\" checked"))
-            #expect(missing.body.contains("name=\"sideEffects\" value=\"Bruising\" checked"))
+            #expect(missing.body.contains("name=\"sideEffects\" value=\"bruising\" checked"))
             #expect(missing.body.contains("value=\"itchy\""))
             #expect(missing.body.contains(">bad night</textarea>"))
 
@@ -71,12 +76,30 @@ import VaporTesting
         }
     }
 
-    @Test func anUrgentSideEffectAsksThePatientToCallNow() async throws {
+    @Test func anUrgentSideEffectAsksThePatientToCallNowAndAlertsTheClinic() async throws {
         try await withTestApp { app, _ in
-            let (browser, _) = try await Self.signedInPatient(app)
-            let answer = try await browser.post("/portal/diary", [("painNRS", "3"), ("sideEffects", AdverseEventKind.distantSpread.label)])
+            let (browser, patient) = try await Self.signedInPatient(app)
+            let clinician = try await WebFixture.account(app, "clin", .clinician, displayName: "Dr Who")
+            try await DiaryAPITests.session(app, patient: patient, clinician: clinician, daysAgo: 6)
+            let form = try await browser.get("/portal")
+            #expect(form.body.contains("name=\"sideEffects\" value=\"distantSpread\""))
+            #expect(!form.body.contains("role=\"alert\""))
+            let answer = try await browser.post("/portal/diary", [("painNRS", "3"), ("sideEffects", "distantSpread"),
+                                                                  ("otherSideEffect", "trouble breathing")])
             #expect(answer.location == "/portal?saved=1&urgent=1")
-            #expect(try await browser.get(try #require(answer.location)).body.contains("Please call the clinic now"))
+            let page = try await browser.get(try #require(answer.location)).body
+            #expect(page.contains("id=\"urgent-advice\" role=\"alert\""))
+            #expect(page.contains("Call 999 now if you have difficulty breathing or swallowing"))
+            #expect(page.contains("call the clinic now"))
+            // The clinic hears of it: an adverse event of the session and an open alert.
+            let event = try #require(try await AdverseEventModel.query(on: app.db).first())
+            #expect(event.kind == "distantSpread" && event.source == "patient")
+            let alert = try #require(try await AlertModel.query(on: app.db).first())
+            #expect(alert.adverseEventID == event.id && alert.acknowledgedAt == nil)
+
+            // A side effect that is not urgent: saved, no call-now message.
+            let calm = try await browser.post("/portal/diary", [("painNRS", "3"), ("sideEffects", "bruising")])
+            #expect(calm.location == "/portal?saved=1")
         }
     }
 

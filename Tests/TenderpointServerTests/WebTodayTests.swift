@@ -147,6 +147,59 @@ import VaporTesting
         }
     }
 
+    /// An urgent diary report shows on Today and on the patient's page until a nurse acknowledges it
+    /// with the form's button; reception never sees it.
+    @Test func anUrgentPatientReportStaysUntilAcknowledged() async throws {
+        try await withTestApp { app, _ in
+            let nurseID = try await WebFixture.account(app, "nurse", .nurse, displayName: "Nurse Ellis")
+            let patient = try await WebFixture.patient(app, given: "Pat", family: "Able")
+            try await DiaryAPITests.session(app, patient: patient, clinician: nurseID, daysAgo: 12)
+            try await WebFixture.account(app, "pat", .patient, patient: patient, displayName: "Pat Able")
+            let portal = WebBrowser(app)
+            try await portal.signIn("pat")
+            try await portal.get("/portal")
+            #expect(try await portal.post("/portal/diary", [("painNRS", "4"), ("sideEffects", "dysphagia")]).status == .seeOther)
+            let alertID = try #require(try await AlertModel.query(on: app.db).first()?.id)
+
+            let nurse = WebBrowser(app)
+            try await nurse.signIn("nurse")
+            let today = try await nurse.get("/today")
+            #expect(today.body.contains("Urgent patient reports"))
+            #expect(today.body.contains("Dysphagia (swallowing difficulty)"))
+            #expect(today.body.contains("href=\"/patients/\(patient.uuidString)\">Pat Able</a>"))
+            #expect(today.body.contains("action=\"/alerts/\(alertID.uuidString)/acknowledge\""))
+            #expect(try await WebFixture.auditCount(app, action: "search", resource: "TodayPage", patient: patient) == 1)
+            let page = try await nurse.get("/patients/\(patient.uuidString)")
+            #expect(page.body.contains("id=\"alert-\(alertID.uuidString)\""))
+            #expect(page.body.contains("name=\"return\" value=\"/patients/\(patient.uuidString)\""))
+            #expect(page.body.contains("Diary, last 14 days"))
+            #expect(page.body.contains("Side effects: Dysphagia (swallowing difficulty)"))
+
+            let desk = WebBrowser(app)
+            try await WebFixture.account(app, "desk", .reception)
+            try await desk.signIn("desk")
+            #expect(!(try await desk.get("/today")).body.contains("Urgent patient reports"))
+            #expect(try await desk.post("/alerts/\(alertID.uuidString)/acknowledge", [("return", "/today")]).status == .forbidden)
+
+            // Without the CSRF token: refused, still open.
+            #expect(try await nurse.post("/alerts/\(alertID.uuidString)/acknowledge", [("return", "/today")], csrf: false).status == .forbidden)
+            #expect(try await AlertModel.find(alertID, on: app.db)?.acknowledgedAt == nil)
+            // Back to the patient's page; a return address off the site goes to Today instead.
+            let done = try await nurse.post("/alerts/\(alertID.uuidString)/acknowledge",
+                                            [("return", "/patients/\(patient.uuidString)"), ("note", "called back")])
+            #expect(done.status == .seeOther)
+            #expect(done.location == "/patients/\(patient.uuidString)")
+            let acknowledged = try #require(try await AlertModel.find(alertID, on: app.db))
+            #expect(acknowledged.acknowledgedBy == nurseID)
+            #expect(acknowledged.acknowledgementNote == "called back")
+            #expect(!(try await nurse.get("/today")).body.contains("Urgent patient reports"))
+            #expect(!(try await nurse.get("/patients/\(patient.uuidString)")).body.contains("id=\"alert-"))
+            #expect(TodayController.localPath("//evil.example/x") == "/today")
+            #expect(TodayController.localPath("https://evil.example") == "/today")
+            #expect(TodayController.localPath("/patients/1") == "/patients/1")
+        }
+    }
+
     @Test func aClinicianSeesTheVialsSection() async throws {
         try await withTestApp { app, _ in
             try await WebFixture.account(app, "clin", .clinician)

@@ -28,6 +28,7 @@ struct AdverseEventController: RouteCollection {
         model.$patient.id = patientID
         model.$session.id = sessionID
         model.$recorder.id = user.id
+        model.source = AdverseEventSource.clinician.rawValue
         let dto = try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
             let sessionDate = try await Self.sessionDate(sessionID, patientID: patientID, on: database)
             let event = try input.validated(over: nil, sessionDate: sessionDate, today: today)
@@ -120,10 +121,12 @@ struct AdverseEventController: RouteCollection {
             let resolvedOn: String?
             let recordedBy: UUID
             let createdAt: Date?
+            let source: String
+            let diaryEntryId: UUID?
         }
         var query: SQLQueryString = """
             SELECT e.id, e.session_id, s.date AS session_date, e.kind, e.onset_date, e.severity, e.serious, e.description,
-                   e.resolved_on, e.recorded_by, e.created_at
+                   e.resolved_on, e.recorded_by, e.created_at, e.source, e.diary_entry_id
             FROM adverse_events e JOIN treatment_sessions s ON s.id = e.session_id
             WHERE e.patient_id = \(bind: patientID)
             """
@@ -140,7 +143,8 @@ struct AdverseEventController: RouteCollection {
             model.resolvedOn = row.resolvedOn
             return AdverseEventDTO(id: row.id, patientID: patientID, sessionID: row.sessionId,
                                    sessionDate: CalendarDate(iso: row.sessionDate), event: try model.coreEvent(),
-                                   recordedBy: row.recordedBy, createdAt: row.createdAt)
+                                   recordedBy: row.recordedBy, createdAt: row.createdAt,
+                                   source: AdverseEventSource(rawValue: row.source) ?? .clinician, diaryEntryID: row.diaryEntryId)
         }
     }
 

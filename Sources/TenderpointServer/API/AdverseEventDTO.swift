@@ -10,18 +10,23 @@ struct AdverseEventDTO: Content, Equatable {
     let sessionDate: CalendarDate?
     let kind: AdverseEventKind
     let kindLabel: String
-    /// Distant spread of toxin effect not yet resolved (the boxed warning): a clinician now.
+    /// An urgent kind (distant spread, dysphagia, allergic reaction) not yet resolved: a clinician now.
     let urgent: Bool
     let onsetDate: CalendarDate
+    /// `notYetAssessed` for a patient's report until a clinician records a severity.
     let severity: AdverseEventSeverity
     let serious: Bool
+    /// Who put the event on record: `clinician` or `patient` (from the diary).
+    let source: AdverseEventSource
     let description: String?
     let resolvedOn: CalendarDate?
     let recordedBy: UUID
     let createdAt: Date?
+    /// The diary entry a patient's report came from.
+    let diaryEntryId: UUID?
 
     init(id: UUID, patientID: UUID, sessionID: UUID, sessionDate: CalendarDate?, event: AdverseEvent, recordedBy: UUID,
-         createdAt: Date?) {
+         createdAt: Date?, source: AdverseEventSource = .clinician, diaryEntryID: UUID? = nil) {
         self.id = id
         patientId = patientID
         sessionId = sessionID
@@ -36,11 +41,14 @@ struct AdverseEventDTO: Content, Equatable {
         resolvedOn = event.resolvedOn
         self.recordedBy = recordedBy
         self.createdAt = createdAt
+        self.source = source
+        diaryEntryId = diaryEntryID
     }
 
     init(_ model: AdverseEventModel, sessionDate: CalendarDate?) throws {
         try self.init(id: model.requireID(), patientID: model.$patient.id, sessionID: model.$session.id, sessionDate: sessionDate,
-                      event: model.coreEvent(), recordedBy: model.$recorder.id, createdAt: model.createdAt)
+                      event: model.coreEvent(), recordedBy: model.$recorder.id, createdAt: model.createdAt,
+                      source: AdverseEventSource(rawValue: model.source) ?? .clinician, diaryEntryID: model.diaryEntryID)
     }
 
     func encode(to encoder: Encoder) throws {
@@ -55,10 +63,12 @@ struct AdverseEventDTO: Content, Equatable {
         try container.encode(onsetDate, forKey: .onsetDate)
         try container.encode(severity, forKey: .severity)
         try container.encode(serious, forKey: .serious)
+        try container.encode(source, forKey: .source)
         try container.encodeNullable(description, forKey: .description)
         try container.encodeNullable(resolvedOn, forKey: .resolvedOn)
         try container.encode(recordedBy, forKey: .recordedBy)
         try container.encodeNullable(createdAt, forKey: .createdAt)
+        try container.encodeNullable(diaryEntryId, forKey: .diaryEntryId)
     }
 }
 
@@ -92,10 +102,11 @@ struct AdverseEventInput: Content {
         }
         var severityValue = current?.severity
         if let severity {
-            severityValue = AdverseEventSeverity(rawValue: severity)
+            // A clinician records an assessed severity; "not yet assessed" is a patient report's until then.
+            severityValue = AdverseEventSeverity(rawValue: severity).flatMap { AdverseEventSeverity.assessed.contains($0) ? $0 : nil }
             if severityValue == nil {
                 problems.append(Problem(.unknownIdentifier,
-                                        "severity must be one of \(AdverseEventSeverity.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                        "severity must be one of \(AdverseEventSeverity.assessed.map(\.rawValue).joined(separator: ", ")).",
                                         field: "severity"))
             }
         } else if current == nil {

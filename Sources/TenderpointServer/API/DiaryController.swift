@@ -17,19 +17,38 @@ struct DiaryController: RouteCollection {
 
     @Sendable
     func create(request: Request) async throws -> Response {
+        try await write(request: request).encodeResponse(status: .created, for: request)
+    }
+
+    /// The entry, checked and written with what its side effects report; the portal's form calls
+    /// this too, and reads `reported` to tell the patient at once to call.
+    @Sendable
+    func write(request: Request) async throws -> DiaryEntryDTO {
         let patientID = try request.patientID()
         let user = try await request.authorize(.writeDiary, patient: patientID, resource: "DiaryEntry")
         let input = try request.content.decode(DiaryEntryInput.self)
-        let entry = try input.validated(now: Date(), timeZone: request.application.tenderpoint.clinicTimeZone)
+        let zone = request.application.tenderpoint.clinicTimeZone
+        let rules = try await ClinicSettingsStore.rules(on: request.db, timeZone: zone)
+        let now = Date()
+        let (entry, sideEffects) = try input.validated(now: now, maxDaysBack: rules.diaryMaxDaysBack, timeZone: zone)
         entry.$patient.id = patientID
         entry.$enteredBy.id = user.id
         let audit = request.auditEntry(.create, "DiaryEntry", id: entry.id, patient: patientID)
-        try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
+        // The entry and what its side effects report (adverse events, urgent alerts): one transaction.
+        let written = try await request.db.writeTransaction(locking: [("patients", patientID)]) { database in
             guard try await PatientModel.find(patientID, on: database) != nil else { throw APIError.notFound("Patient \(patientID)") }
             try await entry.create(on: database)
             try await AuditLog.insert(audit, on: database)
+            return try await PatientReportedEvents.record(sideEffects, entry: entry, patientID: patientID, user: user,
+                                                          now: now, on: database)
         }
-        return try await DiaryEntryDTO(entry, author: RecordAuthor(user)).encodeResponse(status: .created, for: request)
+        if !written.alertIDs.isEmpty {
+            // Operations see that an urgent report came in; the record itself stays out of the log.
+            request.logger.warning("urgent patient report", metadata: ["alerts": .string("\(written.alertIDs.count)")])
+        }
+        var dto = try DiaryEntryDTO(entry, author: RecordAuthor(user))
+        dto.reported = DiaryEntryDTO.Reported(written)
+        return dto
     }
 
     /// `GET …/diary?from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&offset=`: clinic calendar dates,
@@ -60,8 +79,7 @@ struct DiaryController: RouteCollection {
             problems.append(Problem(.invalidDate, "from (\(from)) is after to (\(to)).", field: "from"))
         }
         guard problems.isEmpty else { throw Problems(problems) }
-        let limit = min(max(query.limit ?? Self.defaultLimit, 1), Self.maximumLimit)
-        let offset = max(query.offset ?? 0, 0)
+        let (limit, offset) = try request.pageBounds(defaultLimit: Self.defaultLimit)
 
         guard try await PatientModel.find(patientID, on: request.db) != nil else { throw APIError.notFound("Patient \(patientID)") }
         let sql = request.db as! any SQLDatabase

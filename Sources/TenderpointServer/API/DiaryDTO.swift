@@ -4,6 +4,26 @@ import Vapor
 
 /// One diary entry as the API shows it.
 struct DiaryEntryDTO: Content, Equatable {
+    /// What a new entry's side effects put on record (DOMAIN.md §4, "Reported by the patient");
+    /// only on the answer to `POST`.
+    struct Reported: Content, Equatable {
+        /// Adverse events recorded for the patient's latest session (source patient).
+        let adverseEventIds: [UUID]
+        /// Alerts raised for the clinic.
+        let alertIds: [UUID]
+        /// Urgent kinds named (distant spread, dysphagia, allergic reaction).
+        let urgent: [AdverseEventKind]
+        /// What the patient is told at once when `urgent` is not empty: call 999 or the clinic.
+        let advice: String?
+
+        init(_ written: PatientReportedEvents.Written) {
+            adverseEventIds = written.adverseEventIDs
+            alertIds = written.alertIDs
+            urgent = written.urgent
+            advice = written.urgent.isEmpty ? nil : AdverseEventPatientReport.urgentAdvice
+        }
+    }
+
     let id: UUID
     let patientId: UUID
     let recordedAt: Date
@@ -16,6 +36,12 @@ struct DiaryEntryDTO: Content, Equatable {
     let sideEffects: [String]
     @ExplicitNull var note: String? = nil
     let enteredBy: RecordAuthor
+    /// When the entry was made (null for entries stored before this was kept).
+    @ExplicitNull var enteredAt: Date? = nil
+    /// Made more than a day after the moment it describes (`DiaryDateRule.isLateEntry`): shown
+    /// as "entered later" beside it.
+    let enteredLater: Bool
+    var reported: Reported? = nil
 
     /// A stored row (SQLKit, for lists) joined to its author.
     struct Row: Decodable {
@@ -32,11 +58,12 @@ struct DiaryEntryDTO: Content, Equatable {
         let entered_by: UUID
         let author_name: String
         let author_role: String
+        let created_at: Date?
 
         /// The columns `Row` decodes, for `FROM diary_entries d JOIN users u ON u.id = d.entered_by`.
         static let columns = """
             d.id, d.patient_id, d.recorded_at, d.date, d.pain_nrs, d.fatigue, d.sleep_quality, d.pain_areas, \
-            d.side_effects, d.note, d.entered_by, u.display_name AS author_name, u.role AS author_role
+            d.side_effects, d.note, d.entered_by, u.display_name AS author_name, u.role AS author_role, d.created_at
             """
     }
 
@@ -55,6 +82,8 @@ struct DiaryEntryDTO: Content, Equatable {
         sideEffects = try Self.list(row.side_effects)
         note = row.note
         enteredBy = RecordAuthor(id: row.entered_by, displayName: row.author_name, role: row.author_role)
+        enteredAt = row.created_at
+        enteredLater = row.created_at.map { DiaryDateRule.isLateEntry(recordedAt: row.recorded_at, enteredAt: $0) } ?? false
     }
 
     init(_ model: DiaryEntryModel, author: RecordAuthor) throws {
@@ -72,6 +101,8 @@ struct DiaryEntryDTO: Content, Equatable {
         sideEffects = try Self.list(model.sideEffectsJSON)
         note = model.note
         enteredBy = author
+        enteredAt = model.createdAt
+        enteredLater = model.createdAt.map { DiaryDateRule.isLateEntry(recordedAt: model.recordedAt, enteredAt: $0) } ?? false
     }
 
     /// A stored JSON list of text; none stored is an empty list.
@@ -88,8 +119,6 @@ struct DiaryEntryDTO: Content, Equatable {
 
 /// `POST /api/patients/{id}/diary`.
 struct DiaryEntryInput: Content {
-    /// A device clock a little ahead of the server's is not an error; an entry about a future moment is.
-    static let allowedClockSkew: TimeInterval = 5 * 60
     static let maximumSideEffects = 20
     static let maximumSideEffectLength = 200
     static let maximumNoteLength = 2000
@@ -102,11 +131,15 @@ struct DiaryEntryInput: Content {
     var sideEffects: [String]?
     var note: String?
 
-    /// The checked entry; all problems at once. `date` is the clinic calendar date of `recordedAt`.
-    func validated(now: Date, timeZone: TimeZone) throws -> DiaryEntryModel {
+    /// The checked entry and its side effects as the core reads them (identifiers of DOMAIN.md §4
+    /// become adverse events; anything else is the patient's own words, kept as written); all
+    /// problems at once. `date` is the clinic calendar date of `recordedAt`, which may lie at most
+    /// `maxDaysBack` days back and not in the future (`DiaryDateRule`).
+    func validated(now: Date, maxDaysBack: Int, timeZone: TimeZone) throws
+        -> (entry: DiaryEntryModel, sideEffects: AdverseEventPatientReport.SideEffects) {
         var problems: [Problem] = []
-        if recordedAt.timeIntervalSince(now) > Self.allowedClockSkew {
-            problems.append(Problem(.invalidDate, "recordedAt \(JSONCoding.formatInstant(recordedAt)) is in the future.", field: "recordedAt"))
+        if let problem = DiaryDateRule.check(recordedAt: recordedAt, now: now, maxDaysBack: maxDaysBack) {
+            problems.append(problem)
         }
         do {
             _ = try PainNRS(painNRS, field: "painNRS")
@@ -150,6 +183,7 @@ struct DiaryEntryInput: Content {
             problems.append(Problem(.invalidValue, "note is longer than \(Self.maximumNoteLength) characters.", field: "note"))
         }
         guard problems.isEmpty else { throw Problems(problems) }
+        let read = AdverseEventPatientReport.read(effects)
 
         let entry = DiaryEntryModel()
         entry.id = UUID()
@@ -160,8 +194,8 @@ struct DiaryEntryInput: Content {
         entry.sleepQuality = sleepQuality
         // Stored in the WPI's own order, so the same areas always read the same.
         entry.painAreasJSON = DiaryEntryDTO.json(WPIArea.allCases.filter(areas.contains).map(\.rawValue))
-        entry.sideEffectsJSON = DiaryEntryDTO.json(effects)
+        entry.sideEffectsJSON = DiaryEntryDTO.json(read.stored)
         entry.note = trimmedNote?.isEmpty == true ? nil : trimmedNote
-        return entry
+        return (entry, read)
     }
 }

@@ -81,6 +81,28 @@ enum OutcomeDTO {
         var mild = 0
         var moderate = 0
         var severe = 0
+        /// Reported by the patient and not yet reviewed by a clinician.
+        var notYetAssessed = 0
+    }
+
+    /// Events of one source (`AdverseEventSource`).
+    struct SourceFigure: Content, Equatable {
+        let events: Int
+        /// Sessions with at least one event from this source, out of all sessions in the report.
+        let sessions: Proportion
+        let serious: Int
+    }
+
+    /// Who put the events on record: the clinic, or the patient through the diary.
+    struct SourceCounts: Content, Equatable {
+        let clinician: SourceFigure
+        let patient: SourceFigure
+    }
+
+    /// Events of one kind from each source.
+    struct KindSourceCounts: Content, Equatable {
+        var clinician = 0
+        var patient = 0
     }
 
     struct AdverseEventKindFigure: Content, Equatable {
@@ -91,6 +113,7 @@ enum OutcomeDTO {
         let sessions: Proportion
         let bySeverity: SeverityCounts
         let serious: Int
+        let bySource: KindSourceCounts
     }
 
     struct AdverseEvents: Content, Equatable {
@@ -103,6 +126,8 @@ enum OutcomeDTO {
         let bySeverity: SeverityCounts
         /// Kinds seen, in the order of `AdverseEventKind`.
         let byKind: [AdverseEventKindFigure]
+        /// Recorded by the clinic against reported by the patient (both included in every count above).
+        let bySource: SourceCounts
     }
 
     /// FIQR total before the session against a review (change = review − before; negative is better).
@@ -208,8 +233,12 @@ enum OutcomeDTO {
         /// Oldest first.
         let cycles: [Cycle]
         /// From the patient's own observed wear-offs (at least 2), else the clinic's median for the
-        /// last session's product, else 105 days; null before a first session.
+        /// last session's product, else 105 days; null before a first session, and null while
+        /// `predictionWithheld` says why (no prediction without a response).
         @ExplicitNull var prediction: WearOffPrediction? = nil
+        /// Why no wear-off or re-injection date is predicted: the primary non-response flag, or no
+        /// response observed in any cycle yet; null when `prediction` is given or there is no session.
+        @ExplicitNull var predictionWithheld: PredictionWithheld? = nil
         @ExplicitNull var reinjectionWindow: ReinjectionWindow? = nil
         let nonResponse: NonResponse
         /// How "adequately dosed" was decided for the primary non-response rule.

@@ -26,11 +26,12 @@ struct TimelineController: RouteCollection {
             .sort(\.$date, .descending).sort(\.$createdAt, .descending).all()
         let assessments = try await AssessmentController.rows(patient: patientID, on: database)
         // The sessions API owns treatment_sessions; the timeline only reads its summary columns.
+        // A voided session (charted in error) is left out: the sessions API still shows it, marked.
         let sessions = try await sql.raw("""
             SELECT s.id, s.date, s.product, s.total_units_tenths, s.injector_id,
                    u.display_name AS injector_name, u.role AS injector_role
             FROM treatment_sessions s JOIN users u ON u.id = s.injector_id
-            WHERE s.patient_id = \(bind: patientID)
+            WHERE s.patient_id = \(bind: patientID) AND s.voided_at IS NULL
             ORDER BY s.date DESC, s.performed_at DESC
             """).all(decoding: TimelineDTO.Session.Row.self).compactMap(TimelineDTO.Session.init)
         let appointments = try await sql.raw("""
@@ -48,7 +49,10 @@ struct TimelineController: RouteCollection {
             today: today,
             patient: try PatientDTO(patient),
             conditions: try conditions.map(ConditionDTO.init),
-            consents: try consents.map(ConsentDTO.init),
+            consents: try await {
+                let validity = try await ConsentController.validityMonths(request)
+                return try consents.map { try ConsentDTO($0, validityMonths: validity) }
+            }(),
             latestScores: TimelineDTO.LatestScores(assessments),
             assessments: assessments.compactMap(TimelineDTO.AssessmentSummary.init),
             sessions: sessions,

@@ -1,4 +1,5 @@
 import Foundation
+import TenderpointCore
 
 /// An adverse event as the outcome report counts it: which session, what, how bad.
 struct OutcomeAdverseEvent: Sendable, Equatable {
@@ -7,4 +8,6 @@ struct OutcomeAdverseEvent: Sendable, Equatable {
     let kind: String
     let severity: String
     let serious: Bool
+    /// `AdverseEventSource` as stored: `clinician` or `patient`.
+    var source: String = AdverseEventSource.clinician.rawValue
 }

@@ -9,7 +9,8 @@ import TenderpointCore
 /// Patients are chosen by the filter (those with at least one matching session); each chunk then
 /// reads all of its patients' sessions — a session outside the filter still ends the cycle before
 /// it — their diaries and assessments, with SQLKit and plain `Decodable` rows (Fluent's model
-/// hydration is many times slower on millions of diary rows).
+/// hydration is many times slower on millions of diary rows). A voided session (charted in error,
+/// DOMAIN.md §3) counts for nothing here: it is neither a cycle nor the end of one.
 enum OutcomeCycleQuery {
     static let patientsPerChunk = 500
 
@@ -96,6 +97,7 @@ enum OutcomeCycleQuery {
     static func patientIDs(_ filter: OutcomeFilter, on sql: any SQLDatabase) async throws -> [UUID] {
         struct Row: Decodable { let patient_id: UUID }
         let select = sql.select().distinct().column("patient_id").from("treatment_sessions")
+            .where(SQLColumn("voided_at"), .is, SQLLiteral.null)
         if let from = filter.from { select.where("date", .greaterThanOrEqual, from.iso) }
         if let to = filter.to { select.where("date", .lessThanOrEqual, to.iso) }
         if let product = filter.product { select.where("product", .equal, product.rawValue) }
@@ -132,7 +134,7 @@ enum OutcomeCycleQuery {
         var sessions: [UUID: [OutcomePatientRecords.Session]] = [:]
         for row in try await sql.raw("""
             SELECT id, patient_id, date, performed_at, product, total_units_tenths, injector_id
-            FROM treatment_sessions WHERE patient_id IN (\(binds: binds))
+            FROM treatment_sessions WHERE patient_id IN (\(binds: binds)) AND voided_at IS NULL
             """).all(decoding: SessionRow.self) {
             guard let date = Self.date(Substring(row.date)) else { continue }
             sessions[row.patient_id, default: []].append(OutcomePatientRecords.Session(
@@ -239,12 +241,15 @@ enum OutcomeCycleQuery {
             let kind: String
             let severity: String
             let serious: Bool
+            let source: String
         }
         let binds = patients.map { $0 as any Encodable & Sendable }
+        // Events of a voided session drop out with it: only the report's sessions' events are kept.
         return try await sql.raw("""
-            SELECT session_id, kind, severity, serious FROM adverse_events WHERE patient_id IN (\(binds: binds))
+            SELECT session_id, kind, severity, serious, source FROM adverse_events WHERE patient_id IN (\(binds: binds))
             """).all(decoding: Row.self).map {
-            OutcomeAdverseEvent(sessionID: $0.session_id, kind: $0.kind, severity: $0.severity, serious: $0.serious)
+            OutcomeAdverseEvent(sessionID: $0.session_id, kind: $0.kind, severity: $0.severity, serious: $0.serious,
+                                source: $0.source)
         }
     }
 }

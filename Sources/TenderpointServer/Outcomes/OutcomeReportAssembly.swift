@@ -41,6 +41,7 @@ enum OutcomeReportAssembly {
                 case .mild?: counts.mild += 1
                 case .moderate?: counts.moderate += 1
                 case .severe?: counts.severe += 1
+                case .notYetAssessed?: counts.notYetAssessed += 1
                 case nil: break
                 }
             }
@@ -54,14 +55,28 @@ enum OutcomeReportAssembly {
             OutcomeDTO.AdverseEventKindFigure(
                 kind: kind, label: AdverseEventKind(rawValue: kind)?.label ?? kind, events: events.count,
                 sessions: OutcomeDTO.Proportion(count: Set(events.map(\.sessionID)).count, n: sessions),
-                bySeverity: severities(events), serious: events.count(where: \.serious))
+                bySeverity: severities(events), serious: events.count(where: \.serious),
+                bySource: OutcomeDTO.KindSourceCounts(clinician: events.count { !isPatient($0) },
+                                                      patient: events.count(where: isPatient)))
+        }
+        func source(_ events: [OutcomeAdverseEvent]) -> OutcomeDTO.SourceFigure {
+            OutcomeDTO.SourceFigure(events: events.count,
+                                    sessions: OutcomeDTO.Proportion(count: Set(events.map(\.sessionID)).count, n: sessions),
+                                    serious: events.count(where: \.serious))
         }
         return OutcomeDTO.AdverseEvents(
             sessions: sessions, events: events.count,
             eventsPerSession: sessions > 0 ? Double(events.count) / Double(sessions) : nil,
             serious: events.count(where: \.serious),
             sessionsWithAny: OutcomeDTO.Proportion(count: Set(events.map(\.sessionID)).count, n: sessions),
-            bySeverity: severities(events), byKind: byKind)
+            bySeverity: severities(events), byKind: byKind,
+            bySource: OutcomeDTO.SourceCounts(clinician: source(events.filter { !isPatient($0) }),
+                                              patient: source(events.filter(isPatient))))
+    }
+
+    /// Anything not stored as `patient` was recorded by the clinic (the column's default).
+    private static func isPatient(_ event: OutcomeAdverseEvent) -> Bool {
+        event.source == AdverseEventSource.patient.rawValue
     }
 
     static func fiqrChange(_ pairs: [(before: Double?, after: Double?)]) -> OutcomeDTO.FIQRChange {

@@ -42,13 +42,17 @@ enum OutcomeReportText {
         lines.append("Adverse events: \(count(adverse.events)) in \(count(adverse.sessions)) sessions "
             + "(\(decimal(adverse.eventsPerSession.map { $0 * 100 })) per 100 sessions), \(count(adverse.serious)) serious; "
             + "sessions with any: \(proportion(adverse.sessionsWithAny))")
+        lines.append("  by source: \(count(adverse.bySource.clinician.events)) recorded by the clinic, "
+            + "\(count(adverse.bySource.patient.events)) reported by the patient; "
+            + "\(count(adverse.bySeverity.notYetAssessed)) not yet assessed")
         if !adverse.byKind.isEmpty {
-            lines.append(row(["  kind", "events", "sessions (95% CI)", "mild", "moderate", "severe", "serious"],
-                             widths: [36, 8, 28, 6, 9, 7, 7]))
+            lines.append(row(["  kind", "events", "sessions (95% CI)", "mild", "moderate", "severe", "unassessed", "serious", "patient"],
+                             widths: [36, 8, 28, 6, 9, 7, 11, 8, 7]))
             for kind in adverse.byKind {
                 lines.append(row(["  " + kind.label.prefix(34), count(kind.events), proportion(kind.sessions),
                                   String(kind.bySeverity.mild), String(kind.bySeverity.moderate), String(kind.bySeverity.severe),
-                                  String(kind.serious)], widths: [36, 8, 28, 6, 9, 7, 7]))
+                                  String(kind.bySeverity.notYetAssessed), String(kind.serious), String(kind.bySource.patient)],
+                                 widths: [36, 8, 28, 6, 9, 7, 11, 8, 7]))
             }
         }
         lines.append("")

@@ -18,6 +18,7 @@ enum PatientOutcomesAssembly {
         let readings = records.readings()
         var cycles: [OutcomeDTO.Cycle] = []
         var outcomes: [CycleOutcome] = []
+        var responseObserved: [Bool] = []
         var previous: CalendarDate?
         for (session, reading) in readings {
             let interval = previous.map { session.date.days(since: $0) }
@@ -28,24 +29,30 @@ enum PatientOutcomesAssembly {
                 week3NRS: reading.week3NRS, week12NRS: reading.week12NRS, week3Response: reading.week3Response,
                 week12Response: reading.week12Response, fiqrBefore: reading.preInjectionFIQR, fiqrWeek3: reading.week3FIQR,
                 fiqrWeek12: reading.week12FIQR))
+            responseObserved.append(reading.responseObserved)
             if let product = ToxinProduct(rawValue: session.product) {
                 outcomes.append(reading.outcome(product: product, totalUnits: session.totalUnits,
                                                 intervalDaysSincePrevious: interval))
             }
         }
         let observedWearOffs = readings.compactMap { $0.reading.curve.benefit }.filter(\.wearOffObserved).map(\.days)
+        let flags = NonResponseFlags.evaluate(cycles: outcomes, adequateDose: adequateDose)
+        // No prediction without a response (the core decides; nil when one may be made).
+        let withheld = PredictionWithheld.check(responseObserved: responseObserved, primaryNonResponse: flags.primary)
         let last = records.sessions.last?.date
         var population: Double?
-        if observedWearOffs.count < WearOffPrediction.minimumOwnCycles,
+        if withheld == nil, observedWearOffs.count < WearOffPrediction.minimumOwnCycles,
            let product = records.sessions.last.flatMap({ ToxinProduct(rawValue: $0.product) }) {
             population = try await populationMedian(product)
         }
         return OutcomeDTO.PatientOutcomes(
             patientId: records.patientID, label: "observed for this patient (uncontrolled)", today: today, cycles: cycles,
-            prediction: last.map { WearOffPrediction.predict(pastCycles: observedWearOffs, populationMedian: population,
-                                                             lastSessionDate: $0) },
+            prediction: withheld != nil ? nil : last.map {
+                WearOffPrediction.predict(pastCycles: observedWearOffs, populationMedian: population, lastSessionDate: $0)
+            },
+            predictionWithheld: withheld,
             reinjectionWindow: last.map { ReinjectionWindow(after: $0) },
-            nonResponse: OutcomeDTO.NonResponse(NonResponseFlags.evaluate(cycles: outcomes, adequateDose: adequateDose)),
+            nonResponse: OutcomeDTO.NonResponse(flags),
             adequateDose: adequateDoseText)
     }
 }

@@ -4,8 +4,12 @@ import TenderpointCore
 import TenderpointFHIR
 
 /// `AdverseEvent`: events after a session (DOMAIN.md §4), increased pain included, with the
-/// session's Procedure as the suspect entity.
+/// session's Procedure as the suspect entity. A patient's diary report has the patient as its
+/// recorder, no severity until a clinician assesses it, and the source extension `patient`.
 struct AdverseEventProvider: FHIRPatientCompartmentProvider {
+    /// `clinician` or `patient` (`AdverseEventSource`), as a code.
+    static let sourceExtension = "urn:tenderpoint:extension:adverse-event-source"
+
     let type = FHIRResourceType.adverseEvent
     let access = FHIRAccess.patientRecord(read: .readClinical, search: .readClinical)
     let documentation = "Adverse events after a session (urn:tenderpoint:adverse-event), severity, seriousness, and whether resolved."
@@ -29,6 +33,7 @@ struct AdverseEventProvider: FHIRPatientCompartmentProvider {
         let recorderName: String
         let recorderRole: String
         let createdAt: Date?
+        let source: String
     }
 
     private func query(_ conditions: [SQLQueryString]) -> FHIRTableQuery {
@@ -36,7 +41,7 @@ struct AdverseEventProvider: FHIRPatientCompartmentProvider {
             from: "adverse_events e JOIN users u ON u.id = e.recorded_by",
             columns: """
                 e.id, e.patient_id, e.session_id, e.kind, e.onset_date, e.severity, e.serious, e.description, e.resolved_on, \
-                e.recorded_by, u.display_name AS recorder_name, u.role AS recorder_role, e.created_at
+                e.recorded_by, u.display_name AS recorder_name, u.role AS recorder_role, e.created_at, e.source
                 """,
             conditions: conditions, order: "e.onset_date, e.id")
     }
@@ -62,14 +67,20 @@ struct AdverseEventProvider: FHIRPatientCompartmentProvider {
     private func found(_ row: Row, _ context: FHIRContext) -> FHIRFound {
         let kind = AdverseEventKind(rawValue: row.kind)
         let label = kind?.label ?? row.kind
-        let severity: Coding = switch row.severity {
-        case "severe": Codings.adverseEventSevere
-        case "moderate": Codings.adverseEventModerate
-        default: Codings.adverseEventMild
+        // A patient's report not yet assessed has no severity (FHIR's is optional), never a guessed one.
+        let severity: Coding? = switch AdverseEventSeverity(rawValue: row.severity) {
+        case .severe?: Codings.adverseEventSevere
+        case .moderate?: Codings.adverseEventModerate
+        case .mild?: Codings.adverseEventMild
+        case .notYetAssessed?, nil: nil
+        }
+        var extensions = [Extension(url: Self.sourceExtension, value: .code(row.source))]
+        if let resolved = row.resolvedOn.flatMap(FHIRValues.date) {
+            extensions.append(Extension(url: TenderpointCodes.resolvedOnExtension, value: .date(resolved)))
         }
         let event = AdverseEvent(
             id: FHIRValues.id(row.id),
-            extension: row.resolvedOn.flatMap(FHIRValues.date).map { [Extension(url: TenderpointCodes.resolvedOnExtension, value: .date($0))] },
+            extension: extensions,
             actuality: .actual,
             event: CodeableConcept(coding: [Coding(system: TenderpointCodes.adverseEvent, code: row.kind, display: label)],
                                    text: row.description.map { "\(label): \($0)" } ?? label),
@@ -77,9 +88,10 @@ struct AdverseEventProvider: FHIRPatientCompartmentProvider {
             date: FHIRValues.dayTime(row.onsetDate),
             recordedDate: row.createdAt.map { FHIRValues.dateTime($0, context.timeZone) },
             seriousness: CodeableConcept(row.serious ? Codings.adverseEventSerious : Codings.adverseEventNonSerious),
-            severity: CodeableConcept(severity),
+            severity: severity.map { CodeableConcept($0) },
             outcome: CodeableConcept(row.resolvedOn == nil ? Codings.adverseEventOngoing : Codings.adverseEventResolved),
-            recorder: FHIRValues.actor(userID: row.recordedBy, role: row.recorderRole, displayName: row.recorderName, patientID: nil),
+            recorder: FHIRValues.actor(userID: row.recordedBy, role: row.recorderRole, displayName: row.recorderName,
+                                       patientID: row.source == AdverseEventSource.patient.rawValue ? row.patientId : nil),
             suspectEntity: [AdverseEvent.SuspectEntity(instance: FHIRValues.reference(.procedure, row.sessionId))])
         return FHIRFound(resource: .adverseEvent(event), patient: row.patientId)
     }

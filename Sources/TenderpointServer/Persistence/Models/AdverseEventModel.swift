@@ -15,6 +15,10 @@ final class AdverseEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "description") var details: String?
     @OptionalField(key: "resolved_on") var resolvedOn: String?
     @Parent(key: "recorded_by") var recorder: UserModel
+    /// `AdverseEventSource`: `clinician` (default for rows before the column existed) or `patient`.
+    @Field(key: "source") var source: String
+    /// The diary entry a patient-reported event came from.
+    @OptionalField(key: "diary_entry_id") var diaryEntryID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -15,7 +15,13 @@ enum PatientPage {
         /// Each session's response, the predicted wear-off and the non-response flags
         /// (`GET /api/patients/{id}/outcomes`); nil where the page is shown without them.
         var outcomes: OutcomeDTO.PatientOutcomes? = nil
+        /// Urgent reports not yet acknowledged; nil when the role may not see them.
+        var alerts: [AlertDTO]? = nil
+        /// The diary of the last 14 days, newest first, with late entries marked; nil when not read.
+        var recentDiary: [DiaryEntryDTO]? = nil
     }
+
+    static let recentDiaryDays = 14
 
     enum View {
         static func render(_ model: Model, context: PageContext) -> HTML {
@@ -24,6 +30,10 @@ enum PatientPage {
             return Layout.document(title: name, context: context, main: .group(
                 .p(.a(.href("/patients"), "← Patients")),
                 .h1(.safe(name)),
+                .unwrap(model.alerts) { alerts in
+                    alerts.isEmpty ? .empty : AlertPanel.render(alerts, context: context, returnTo: "/patients/\(patient.id.uuidString)",
+                                                                showPatient: false, linksToPatients: false)
+                },
                 .unwrap(model.saved) { saved in
                     .div(.class("notice"), .attribute(named: "role", value: "status"),
                          .safe(saved == "session" ? "The session was charted; its follow-ups are booked below." : "The examination was saved; its scores are below."))
@@ -36,7 +46,8 @@ enum PatientPage {
                      .div(latestScores(model),
                           TimelineChartSection.render(model.chart, range: model.range,
                                                       basePath: "/patients/\(patient.id.uuidString)", heading: "Pain diary and sessions"),
-                          appointments(model.timeline, timeZone: context.timeZone))),
+                          appointments(model.timeline, timeZone: context.timeZone),
+                          .unwrap(model.recentDiary) { recentDiary($0, timeZone: context.timeZone) })),
                 .unwrap(model.outcomes) { PatientOutcomesSection.render($0) }
             ))
         }
@@ -117,6 +128,14 @@ enum PatientPage {
                 .p(.class("muted"), .safe("Diary: \(diary.count) entries"
                     + (diary.meanPainNRSLast14Days.map { "; mean pain over the last 14 days \(WebFormat.oneDecimal($0)) (\(diary.entriesLast14Days) entries)" } ?? "; none in the last 14 days")
                     + ".")))
+        }
+
+        /// What the patient wrote lately, side effects and late entries included.
+        private static func recentDiary(_ entries: [DiaryEntryDTO], timeZone: TimeZone) -> Node<HTML.BodyContext> {
+            .section(.id("recent-diary"), .attribute(named: "aria-labelledby", value: "recent-diary-heading"),
+                .h2(.id("recent-diary-heading"), .text("Diary, last \(PatientPage.recentDiaryDays) days")),
+                entries.isEmpty ? .p(.class("empty"), "No entries in the last two weeks.")
+                    : DiaryEntryList.render(entries, timeZone: timeZone, showDate: true))
         }
 
         private static func appointments(_ timeline: TimelineDTO, timeZone: TimeZone) -> Node<HTML.BodyContext> {

@@ -29,16 +29,27 @@ struct PatientsController: RouteCollection {
 
     @Sendable
     func patient(request: Request) async throws -> Response {
-        var model = try await Self.chartModel(request: request, patientID: try request.patientID())
+        var model = try await Self.chartModel(request: request, patientID: try request.patientID(),
+                                              recentDiaryDays: PatientPage.recentDiaryDays)
         model.saved = (try? request.query.get(String.self, at: "saved")).flatMap { ["examination", "session"].contains($0) ? $0 : nil }
         // The API's own handler: authorised (readClinical) and audited as its read of the outcomes.
         model.outcomes = try await OutcomeController().patientOutcomes(request: request)
+        let patientID = model.timeline.patient.id
+        let user = try request.requireUser()
+        if AccessTable.allows(user.role, .readAlerts) {
+            let alerts = try await AlertQueries.list(AlertQueries.Filter(patientID: patientID, openOnly: true), limit: 100,
+                                                     offset: 0, on: request.db).items
+            model.alerts = alerts
+            await request.auditRead("Alert", patient: patientID, action: .search, detail: "web: \(alerts.count) open alerts")
+        }
         return PatientPage.View.render(model, context: request.pageContext).response()
     }
 
     /// The timeline (authorised and audited by its controller), the diary rows of the chosen
-    /// range (audited here) and the core's plan and window for each session.
-    static func chartModel(request: Request, patientID: UUID, defaultRange: ChartRange = .year) async throws -> PatientPage.Model {
+    /// range and, with `recentDiaryDays`, the entries of those last days in full (one audit
+    /// record for both) and the core's plan and window for each session.
+    static func chartModel(request: Request, patientID: UUID, defaultRange: ChartRange = .year,
+                           recentDiaryDays: Int? = nil) async throws -> PatientPage.Model {
         let timeline = try await TimelineController().timeline(request: request)
         let range = (try? request.query.get(String.self, at: "range")).flatMap(ChartRange.init(rawValue:)) ?? defaultRange
         let today = timeline.today
@@ -47,11 +58,19 @@ struct PatientsController: RouteCollection {
         let zone = request.application.tenderpoint.clinicTimeZone
         let entries = try await PatientChartQuery.entries(patient: patientID, from: start, to: today, timeZone: zone,
                                                           on: request.db as! any SQLDatabase)
-        await request.auditRead("DiaryEntry", patient: patientID, detail: "web chart: \(entries.count) entries from \(start) to \(today)")
+        var recent: [DiaryEntryDTO]?
+        if let days = recentDiaryDays {
+            recent = try await DiaryEntriesQuery.entries(patient: patientID, from: today.adding(days: -(days - 1)), to: today,
+                                                         limit: 100, on: request.db as! any SQLDatabase)
+        }
+        await request.auditRead("DiaryEntry", patient: patientID, detail: "web chart: \(entries.count) entries from \(start) to \(today)"
+                                    + (recent.map { "; \($0.count) entries in full of the last \(recentDiaryDays ?? 0) days" } ?? ""))
         let calendar = try await request.schedulingCalendar()
         // Past today to the end of the current re-injection window, so its follow-ups and window show.
         let end = max(today, timeline.reinjectionWindow?.targetTo ?? today)
         let chart = PatientChartQuery.model(timeline: timeline, entries: entries, start: start, end: end, calendar: calendar)
-        return PatientPage.Model(timeline: timeline, chart: chart, range: range, fiqrBands: .standard)
+        var model = PatientPage.Model(timeline: timeline, chart: chart, range: range, fiqrBands: .standard)
+        model.recentDiary = recent
+        return model
     }
 }

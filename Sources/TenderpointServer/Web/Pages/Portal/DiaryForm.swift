@@ -4,9 +4,9 @@ import TenderpointCore
 /// The diary form's fields exactly as typed, so a refused entry comes back unchanged, and their
 /// translation into the API's `DiaryEntryInput` (whose `validated` holds the rules).
 struct DiaryForm: Sendable, Equatable {
-    /// Side effects offered as boxes to tick: the core's adverse events a patient would notice
-    /// (increased pain is what the pain score records).
-    static let sideEffectChoices: [AdverseEventKind] = AdverseEventKind.allCases.filter { $0 != .increasedPain }
+    /// Side effects offered as boxes to tick, sent as their identifiers: the kinds the core lets a
+    /// patient report (increased pain is what the pain score records).
+    static let sideEffectChoices: [AdverseEventKind] = AdverseEventPatientReport.reportableKinds
 
     var painNRS = ""
     var fatigue = ""
@@ -49,8 +49,8 @@ struct DiaryForm: Sendable, Equatable {
         let sleepValue = number(sleepQuality, "sleepQuality", required: false)
         guard errors.isEmpty, let pain else { return (nil, errors) }
         // Offered boxes in the order shown; anything else sent is passed on for the API to judge.
-        let ticked = Self.sideEffectChoices.map(\.label).filter(sideEffects.contains)
-            + sideEffects.subtracting(Self.sideEffectChoices.map(\.label)).sorted()
+        let ticked = Self.sideEffectChoices.map(\.rawValue).filter(sideEffects.contains)
+            + sideEffects.subtracting(Self.sideEffectChoices.map(\.rawValue)).sorted()
         let other = otherSideEffect.trimmingCharacters(in: .whitespacesAndNewlines)
         let areas = WPIArea.allCases.map(\.rawValue).filter(painAreas.contains) + painAreas.subtracting(WPIArea.allCases.map(\.rawValue)).sorted()
         let trimmedNote = note.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -65,8 +65,4 @@ struct DiaryForm: Sendable, Equatable {
         return String(apiField.prefix { $0 != "[" && $0 != "." })
     }
 
-    /// Whether the urgent boxed-warning effect was ticked: the page then says to call now.
-    var reportsUrgentEffect: Bool {
-        Self.sideEffectChoices.contains { $0.isUrgent && sideEffects.contains($0.label) }
-    }
 }

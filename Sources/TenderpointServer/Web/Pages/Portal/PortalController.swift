@@ -52,9 +52,11 @@ struct PortalController: RouteCollection {
         }
         if let input {
             do {
-                _ = try await request.callAPI(path: "/api/patients/\(patientID.uuidString)/diary", json: input,
-                                              parameters: ["patientID": patientID.uuidString], DiaryController().create)
-                return request.seeOther(form.reportsUrgentEffect ? "/portal?saved=1&urgent=1" : "/portal?saved=1")
+                let saved = try await request.callAPI(path: "/api/patients/\(patientID.uuidString)/diary", json: input,
+                                                      parameters: ["patientID": patientID.uuidString], DiaryController().write)
+                // The API's answer, not the form, says whether what was named is urgent (the core decides).
+                let urgent = saved.reported?.urgent.isEmpty == false
+                return request.seeOther(urgent ? "/portal?saved=1&urgent=1" : "/portal?saved=1")
             } catch let problems as Problems {
                 for problem in problems.all { add(problem.field, problem.message) }
             } catch let problem as Problem {

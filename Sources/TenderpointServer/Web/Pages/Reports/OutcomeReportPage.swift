@@ -282,12 +282,17 @@ enum OutcomeReportPage {
                     + "\(OutcomeFigureFormat.count(adverse.sessions)) sessions: \(perHundred) per 100 sessions; "
                     + "\(OutcomeFigureFormat.count(adverse.serious)) serious. Sessions with any event: "
                     + "\(OutcomeFigureFormat.share(adverse.sessionsWithAny)), 95% CI \(OutcomeFigureFormat.interval(adverse.sessionsWithAny)).")),
+                .p(.id("adverse-sources"), .safe("By source: \(OutcomeFigureFormat.count(adverse.bySource.clinician.events)) recorded by the clinic, "
+                    + "\(OutcomeFigureFormat.count(adverse.bySource.patient.events)) reported by the patient in the diary "
+                    + "(sessions with a patient report: \(OutcomeFigureFormat.share(adverse.bySource.patient.sessions))); "
+                    + "\(OutcomeFigureFormat.count(adverse.bySeverity.notYetAssessed)) not yet assessed by a clinician.")),
                 adverse.byKind.isEmpty ? .p(.class("empty"), "No adverse event recorded against these sessions.") :
                 .div(.class("table-scroll"), .table(.id("adverse-table"),
                     .caption("Adverse events per session, by kind and severity"),
                     .thead(.tr(.th("Kind"), .th(.class("number"), "Events"), .th("Sessions with one"), .th("95% CI"),
                                .th(.class("number"), "Mild"), .th(.class("number"), "Moderate"), .th(.class("number"), "Severe"),
-                               .th(.class("number"), "Serious"))),
+                               .th(.class("number"), "Not yet assessed"), .th(.class("number"), "Serious"),
+                               .th(.class("number"), "Reported by the patient"))),
                     .tbody(.forEach(adverse.byKind) { kind in
                         .tr(.th(.attribute(named: "scope", value: "row"), .safe(kind.label)),
                             .td(.class("number"), .safe(OutcomeFigureFormat.count(kind.events))),
@@ -295,7 +300,9 @@ enum OutcomeReportPage {
                             .td(.class("number"), .text(String(kind.bySeverity.mild))),
                             .td(.class("number"), .text(String(kind.bySeverity.moderate))),
                             .td(.class("number"), .text(String(kind.bySeverity.severe))),
-                            .td(.class("number"), .text(String(kind.serious))))
+                            .td(.class("number"), .text(String(kind.bySeverity.notYetAssessed))),
+                            .td(.class("number"), .text(String(kind.serious))),
+                            .td(.class("number"), .text(String(kind.bySource.patient))))
                     }),
                     .tfoot(.tr(.th(.attribute(named: "scope", value: "row"), "All kinds"),
                                .td(.class("number"), .safe(OutcomeFigureFormat.count(adverse.events))),
@@ -304,7 +311,9 @@ enum OutcomeReportPage {
                                .td(.class("number"), .text(String(adverse.bySeverity.mild))),
                                .td(.class("number"), .text(String(adverse.bySeverity.moderate))),
                                .td(.class("number"), .text(String(adverse.bySeverity.severe))),
-                               .td(.class("number"), .text(String(adverse.serious))))))))
+                               .td(.class("number"), .text(String(adverse.bySeverity.notYetAssessed))),
+                               .td(.class("number"), .text(String(adverse.serious))),
+                               .td(.class("number"), .text(String(adverse.bySource.patient.events))))))))
         }
 
         /// A chart in a figure: scrolls sideways on a phone, reachable by keyboard for that.

@@ -17,6 +17,7 @@ enum PatientOutcomesSection {
             outcomes.cycles.isEmpty ? .p(.class("empty"), "No injection session yet.") : .group(
                 flags(outcomes.nonResponse, adequateDose: outcomes.adequateDose),
                 .unwrap(outcomes.prediction) { prediction(prediction: $0, window: outcomes.reinjectionWindow, cycles: outcomes.cycles) },
+                .unwrap(outcomes.predictionWithheld) { withheld($0, window: outcomes.reinjectionWindow) },
                 .h3("Each session's response"),
                 .forEach(Array(cycles.enumerated())) { index, cycle in
                     // The newest session open, the older ones a click (or Enter) away.
@@ -96,6 +97,23 @@ enum PatientOutcomesSection {
                                      + "target until \(WebFormat.date(window.targetTo)) (day \(ReinjectionWindow.targetToDays))")))
                 }),
             .p(.id("recommendation-note"), .class("hint"), .safe(adjustment(prediction))))
+    }
+
+    /// No prediction without a response: why, and the clinician's question; the allowed window
+    /// still shows, as it is a rule and not a prediction.
+    private static func withheld(_ withheld: PredictionWithheld, window: ReinjectionWindow?) -> Node<HTML.BodyContext> {
+        .div(.class("prediction"), .id("prediction-withheld"),
+            .h3("Next cycle"),
+            .div(.class("flag"), .attribute(named: "role", value: "note"),
+                 .p(.span(.class("badge badge--warn"), "no prediction"), .text(" "), .strong(.safe(withheld.message))),
+                 .p(.class("hint"), .safe(withheld.reason == .primaryNonResponse
+                     ? "The primary non-response flag is raised: no wear-off date or recommended re-injection date is predicted."
+                     : "No cycle has shown a response yet: no wear-off date or recommended re-injection date is predicted."))),
+            .unwrap(window) { window in
+                .dl(.class("facts"), .dt("Allowed window"),
+                    .dd(.safe("from \(WebFormat.date(window.earliest)) (day \(ReinjectionWindow.minimumIntervalDays)); "
+                              + "target until \(WebFormat.date(window.targetTo)) (day \(ReinjectionWindow.targetToDays))")))
+            })
     }
 
     static func basis(_ basis: WearOffBasis, product: String?) -> String {

@@ -61,12 +61,15 @@ enum TodayPage {
         let vials: [ExpiringVial]?
         /// Whether names link to the patient's clinical page.
         let linksToPatients: Bool
+        /// Urgent patient reports not yet acknowledged; nil when the role may not see them.
+        var alerts: [AlertDTO]? = nil
 
         /// Everyone whose data the page shows, for the audit trail.
         var patientsShown: Set<UUID> {
             var shown = Set(practitioners.flatMap { $0.appointments.map(\.patientID) })
             for group in followUps ?? [] { shown.formUnion(group.patients.map(\.patientID)) }
             shown.formUnion((reinjection ?? []).map(\.patientID))
+            shown.formUnion((alerts ?? []).map(\.patientId))
             return shown
         }
     }
@@ -75,6 +78,10 @@ enum TodayPage {
         static func render(_ model: Model, context: PageContext) -> HTML {
             Layout.document(title: "Today", context: context, main: .group(
                 .h1(.text("Today, "), .safe(WebFormat.date(model.date))),
+                .unwrap(model.alerts) { alerts in
+                    alerts.isEmpty ? .empty : AlertPanel.render(alerts, context: context, returnTo: "/today", showPatient: true,
+                                                                linksToPatients: model.linksToPatients)
+                },
                 .div(.class("cards"),
                      appointments(model),
                      .unwrap(model.followUps) { followUps($0, model: model) },
