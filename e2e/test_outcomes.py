@@ -132,6 +132,21 @@ def check_kaplan_meier(rows, report):
     return fitter
 
 
+def check_adverse_events(report):
+    """Every count adds up across severities, kinds and sources (clinic-recorded and patient-reported)."""
+    adverse = report["adverseEvents"]
+    severities = adverse["bySeverity"]
+    assert sum(severities[key] for key in ("mild", "moderate", "severe", "notYetAssessed")) == adverse["events"]
+    sources = adverse["bySource"]
+    assert sources["clinician"]["events"] + sources["patient"]["events"] == adverse["events"]
+    assert sources["clinician"]["serious"] + sources["patient"]["serious"] == adverse["serious"]
+    assert sum(kind["events"] for kind in adverse["byKind"]) == adverse["events"]
+    for kind in adverse["byKind"]:
+        assert kind["bySource"]["clinician"] + kind["bySource"]["patient"] == kind["events"]
+    for figure in [sources["clinician"]["sessions"], sources["patient"]["sessions"]]:
+        assert figure["n"] == adverse["sessions"] and 0 <= figure["count"] <= adverse["sessionsWithAny"]["count"]
+
+
 def test_the_report_is_recomputed_from_the_csv_with_lifelines_and_scipy(clinic):
     rows, report = download(clinic)
     assert report["label"] == "observed in this clinic (uncontrolled)"
@@ -139,6 +154,7 @@ def test_the_report_is_recomputed_from_the_csv_with_lifelines_and_scipy(clinic):
     assert report["patients"] == len({row[0] for row in rows})
     assert len({row[1] for row in rows}) == len(rows), "one row per session"
     check_responders(rows, report)
+    check_adverse_events(report)
     fitter = check_kaplan_meier(rows, report)
     # The demo's benefit lasts about 3 months: the median is a plausible number of days.
     assert report["kaplanMeier"]["median"] is not None and 56 <= report["kaplanMeier"]["median"] <= 120
@@ -173,12 +189,35 @@ def test_a_patients_outcomes_agree_with_their_rows(clinic):
         assert (str(cycle["week3NRS"]["value"]) if cycle["week3NRS"] else "").removesuffix(".0") == row[6]
         benefit = cycle["curve"].get("benefit")
         assert (str(benefit["days"]) if benefit else "") == row[8]
+    # A responding cycle was observed (a benefit row): a prediction, unless the primary flag is raised.
+    withheld = outcomes["predictionWithheld"]
     prediction = outcomes["prediction"]
+    if outcomes["nonResponse"]["primary"] is not None:
+        assert prediction is None and withheld["reason"] == "primaryNonResponse"
+        return
+    assert withheld is None
     last = max(row[2] for row in mine)
     assert prediction["lastSessionDate"] == last
     # Never before the 84-day minimum interval, never after the 16-week window.
     gap = (date.fromisoformat(prediction["recommendedDate"]) - date.fromisoformat(last)).days
     assert 84 <= gap <= 112
+
+
+def test_no_prediction_without_a_response(clinic):
+    """A patient none of whose cycles shows a response (no benefit row, no week-3 responder) gets nulls and the reason."""
+    base, headers = clinic
+    rows, _ = download(clinic)
+    by_patient = {}
+    for row in rows:
+        by_patient.setdefault(row[0], []).append(row)
+    candidates = [patient for patient, mine in by_patient.items()
+                  if not any(row[8] for row in mine) and not any(row[5] and row[6] and responder(row[5], row[6], 30) for row in mine)]
+    assert candidates, "the demo clinic should have a patient without any response"
+    outcomes = requests.get(f"{base}/api/patients/{candidates[0]}/outcomes", headers=headers, timeout=60).json()
+    assert outcomes["prediction"] is None
+    withheld = outcomes["predictionWithheld"]
+    assert withheld["reason"] in ("primaryNonResponse", "noResponseObserved")
+    assert withheld["message"].startswith("No response observed in ") and withheld["message"].endswith(": review whether to continue.")
 
 
 def test_the_terminal_report(binary, tmp_path):
