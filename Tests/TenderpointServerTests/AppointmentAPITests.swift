@@ -155,6 +155,33 @@ enum SchedulingFixture {
         }
     }
 
+    /// Appointments up to 2 years ahead (the core's `Bounded.appointmentStart`): the last open
+    /// day on or before today + 2 years is bookable, the first open day after it is not.
+    @Test func appointmentsAtMostTwoYearsAhead() async throws {
+        try await withTestApp { app, _ in
+            let reception = try await app.signIn(.reception)
+            let clinician = try await app.signIn(.clinician)
+            let patient = try await Fixture.patient(app)
+            let latest = Fixture.today.adding(years: 2)
+            var lastOpen = latest
+            while !Fixture.calendar.isOpen(lastOpen) { lastOpen = lastOpen.adding(days: -1) }
+            var firstTooFar = latest.adding(days: 1)
+            while !Fixture.calendar.isOpen(firstTooFar) { firstTooFar = firstTooFar.adding(days: 1) }
+            let inside = try await Fixture.book(app, reception, .init(practitionerId: clinician.userID, patientId: patient,
+                                                                    start: Fixture.iso(lastOpen, 10)))
+            #expect(inside.status == .created, "\(lastOpen): \(String(describing: inside.error))")
+            let outside = try await Fixture.book(app, reception, .init(practitionerId: clinician.userID, patientId: patient,
+                                                                     start: Fixture.iso(firstTooFar, 10)))
+            #expect(outside.status == .unprocessableEntity)
+            #expect(outside.error?.all.map(\.field) == ["start"])
+            #expect(outside.error?.error.code == "invalid_date")
+            let absurd = try await Fixture.book(app, reception, .init(practitionerId: clinician.userID, patientId: patient,
+                                                                    start: "9999-12-31T10:00:00Z"))
+            #expect(absurd.error?.all.map(\.field) == ["start"])
+            #expect(try await Fixture.appointmentCount(app) == 1)
+        }
+    }
+
     @Test func touchingAppointmentsAreAllowedAndAnOverlapIsADoubleBooking() async throws {
         try await withTestApp { app, _ in
             let reception = try await app.signIn(.reception)

@@ -47,6 +47,11 @@ import VaporTesting
             // Six entries by now (both trail reads included): the sixth is the oldest.
             let oldest = try await app.records(.GET, "api/patients/\(patientID)/audit?limit=2&offset=5", admin)
             #expect(try oldest.decode(Listing<AuditTrailEntryDTO>.self).items.map(\.resourceType) == ["Patient"])
+
+            // Out of range is refused naming the field, not clamped (API-CONTRACT.md).
+            #expect(try await app.records(.GET, "api/patients/\(patientID)/audit?limit=500", admin).status == .ok)
+            #expect(try await app.records(.GET, "api/patients/\(patientID)/audit?limit=501", admin).fields == ["limit"])
+            #expect(try await app.records(.GET, "api/patients/\(patientID)/audit?offset=-1", admin).fields == ["offset"])
         }
     }
 

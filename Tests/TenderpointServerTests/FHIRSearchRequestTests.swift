@@ -72,4 +72,26 @@ import Testing
             #expect(error.issues.map(\.expression) == [["foo"], ["date"], ["name:contains"], ["_offset"]])
         }
     }
+
+    /// `_count` above the maximum is lowered, even past Int; `_offset` is 0–1,000,000; anything
+    /// negative, fractional or unreadable is a 400 naming the parameter.
+    @Test(arguments: [("_count=1000", 1000, 0), ("_count=1001", 1000, 0), ("_count=99999999999999999999999", 1000, 0),
+                      ("_count=%2B5", 5, 0), ("_count=0", 0, 0), ("_offset=1000000", 50, 1_000_000), ("_offset=0", 50, 0)])
+    func pagingWithinBounds(query: String, count: Int, offset: Int) throws {
+        let request = try FHIRSearchRequest.parse(query: query, supported: Self.parameters, timeZone: Self.london)
+        #expect(request.count == count)
+        #expect(request.offset == offset)
+    }
+
+    @Test(arguments: ["_offset=1000001", "_offset=9223372036854775807", "_offset=18446744073709551616", "_offset=-1",
+                      "_offset=1.5", "_offset=", "_count=-1", "_count=1e3", "_count=abc", "_count=-0"])
+    func pagingOutOfBoundsIsA400(query: String) {
+        do {
+            _ = try FHIRSearchRequest.parse(query: query, supported: Self.parameters, timeZone: Self.london)
+            Issue.record("accepted \(query)")
+        } catch {
+            #expect(error.status == .badRequest)
+            #expect(error.issues.map(\.expression) == [[String(query.prefix { $0 != "=" })]])
+        }
+    }
 }

@@ -62,6 +62,67 @@ import VaporTesting
         }
     }
 
+    /// Search text is literal: `%`, `_` and `\` match themselves, on SQLite and PostgreSQL.
+    @Test func searchTextIsLiteral() async throws { try await searchTextIsLiteral(postgres: false) }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil)) func searchTextIsLiteralOnPostgreSQL() async throws {
+        try await searchTextIsLiteral(postgres: true)
+    }
+
+    func searchTextIsLiteral(postgres: Bool) async throws {
+        try await withTestApp(postgres: postgres) { app, _ in
+            let reception = try await app.signIn(.reception)
+            for family in ["Fifty%", "Fifty5", "O_Neil", "OxNeil", "Back\\slash", "Backslash"] {
+                _ = try await app.recordsPatient(reception, family: family)
+            }
+            func names(_ query: String) async throws -> [String] {
+                let page = try await app.records(.GET, "api/patients?name=\(query)", reception).decode(Listing<PatientDTO>.self)
+                return page.items.map(\.familyName).sorted()
+            }
+            #expect(try await names("fifty%25") == ["Fifty%"])
+            #expect(try await names("%25") == ["Fifty%"])
+            #expect(try await names("o_n") == ["O_Neil"])
+            #expect(try await names("_") == ["O_Neil"])
+            #expect(try await names("%5C") == ["Back\\slash"])
+            #expect(try await names("back%5Cs") == ["Back\\slash"])
+            #expect(try await names("back") == ["Back\\slash", "Backslash"])
+        }
+    }
+
+    /// Birth dates from 1900-01-01 to today, both included (the core's rule).
+    @Test func birthDatesFrom1900ToToday() async throws {
+        try await withTestApp { app, _ in
+            let clinician = try await app.signIn(.clinician)
+            let today = app.recordsToday
+            for (birthDate, accepted) in [("1900-01-01", true), ("1899-12-31", false), (today.iso, true),
+                                          (today.adding(days: 1).iso, false), ("0001-01-01", false)] {
+                var body = Self.ada
+                body["nhsNumber"] = nil
+                body["birthDate"] = birthDate
+                let (status, _, error) = try await create(app, clinician, body)
+                #expect((status == .created) == accepted, "\(birthDate)")
+                if !accepted { #expect(error?.all.map(\.field) == ["birthDate"]) }
+            }
+        }
+    }
+
+    /// `limit` 1–500 and `offset` 0–1,000,000; outside, a 422 naming the field, both at once.
+    @Test func pagingOutOfRangeIsRefusedNamingTheField() async throws {
+        try await withTestApp { app, _ in
+            let reception = try await app.signIn(.reception)
+            _ = try await app.recordsPatient(reception)
+            let widest = try await app.records(.GET, "api/patients?limit=500&offset=0", reception).decode(Listing<PatientDTO>.self)
+            #expect(widest.limit == 500)
+            #expect(widest.total == 1)
+            let both = try await app.records(.GET, "api/patients?limit=501&offset=9223372036854775807", reception)
+            #expect(both.status == .unprocessableEntity)
+            #expect(both.fields == ["limit", "offset"])
+            #expect(try await app.records(.GET, "api/patients?offset=1000000", reception).status == .ok)
+            #expect(try await app.records(.GET, "api/patients?offset=1000001", reception).fields == ["offset"])
+            #expect(try await app.records(.GET, "api/patients?limit=0", reception).fields == ["limit"])
+        }
+    }
+
     @Test func aDuplicateNHSNumberIsAConflict() async throws {
         try await withTestApp { app, _ in
             let clinician = try await app.signIn(.clinician)

@@ -2,6 +2,7 @@ import Foundation
 import TenderpointCore
 @testable import TenderpointServer
 import Testing
+import Vapor
 import VaporTesting
 
 @Suite struct ScoreAPITests {
@@ -150,6 +151,34 @@ import VaporTesting
 
             let short = try await app.records(.POST, "api/score/fiqr", clinician, json: ["answers": [1, 2, 3]])
             #expect(short.fields == ["answers"])
+        }
+    }
+
+    /// An FIQR answer of 3.5 or 1e19 is valid JSON: a 422 naming the answer, not a 400.
+    @Test func fractionsAndHugeNumbersAreRefusedNamingTheField() async throws {
+        try await withTestApp { app, _ in
+            let clinician = try await app.signIn(.clinician)
+            for (number, message) in [("3.5", "answers[4] must be a whole number, not 3.5."),
+                                      ("1e19", "answers[4] is out of range: 1e19."),
+                                      ("9223372036854775808", "answers[4] is out of range: 9223372036854775808.")] {
+                let answers = "[1,1,1,1,\(number)" + String(repeating: ",1", count: 16) + "]"
+                var reply = TreatmentFixture.Reply(status: .ok, text: "")
+                try await app.testing().test(.POST, "api/score/fiqr", headers: clinician.headers, beforeRequest: { request in
+                    request.headers.contentType = .json
+                    request.body = ByteBuffer(string: "{\"answers\":\(answers)}")
+                }, afterResponse: { (response: TestingHTTPResponse) in
+                    reply = TreatmentFixture.Reply(status: response.status, text: String(buffer: response.body))
+                })
+                #expect(reply.status == .unprocessableEntity)
+                #expect(reply.error?.all == [ErrorBody.Item(code: "value_out_of_range", message: message, field: "answers[4]")])
+            }
+            let months = try await app.records(.POST, "api/score/tender-points", clinician,
+                                               json: ["positive": Self.points(11), "widespreadPainMonths": 1201])
+            #expect(months.status == .unprocessableEntity)
+            #expect(months.fields == ["widespreadPainMonths"])
+            let lifetime = try await app.records(.POST, "api/score/tender-points", clinician,
+                                                 json: ["positive": Self.points(11), "widespreadPainMonths": 1200])
+            #expect(lifetime.status == .ok)
         }
     }
 

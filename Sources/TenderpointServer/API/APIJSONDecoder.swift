@@ -342,3 +342,6 @@ private struct LocatingSingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decoder.integer(type) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decode(type) }
 }
+
+extension JSONWholeNumber: Equatable {}
+extension JSONWholeNumber: Sendable where T: Sendable {}
