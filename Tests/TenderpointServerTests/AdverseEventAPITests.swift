@@ -86,6 +86,49 @@ import VaporTesting
         }
     }
 
+    /// A patient's diary report arrives not yet assessed; a clinician assesses it (and cannot set it
+    /// back); a clinician's own events are `clinician`, and dysphagia and allergic reactions are urgent too.
+    @Test func aPatientsReportIsAssessedByAClinician() async throws {
+        try await withTestApp { app, _ in
+            let clinician = try await app.signIn(.clinician)
+            let patientID = try await app.recordsPatient(clinician)
+            let patient = try await app.signIn(.patient, patientID: patientID)
+            let session = try await DiaryAPITests.session(app, patient: patientID, clinician: clinician.userID, daysAgo: 20)
+            let entry = try await AlertAPITests.report(app, patientID, patient, ["ptosis"])
+            let eventID = try #require(entry.reported?.adverseEventIds.first)
+            let path = "api/patients/\(patientID)/sessions/\(session)/adverse-events"
+            let reported = try await F.send(app, .GET, "\(path)/\(eventID)", clinician)
+            #expect(reported.json["source"] as? String == "patient")
+            #expect(reported.json["severity"] as? String == "notYetAssessed")
+            #expect(reported.json["diaryEntryId"] as? String == entry.id.uuidString)
+            #expect(reported.json["onsetDate"] as? String == entry.date.iso)
+
+            let assessed = try await F.send(app, .PATCH, "\(path)/\(eventID)", clinician, json: ["severity": "moderate"])
+            #expect(assessed.status == .ok, "\(assessed.text)")
+            #expect(assessed.json["severity"] as? String == "moderate")
+            #expect(assessed.json["source"] as? String == "patient")
+            let back = try await F.send(app, .PATCH, "\(path)/\(eventID)", clinician, json: ["severity": "notYetAssessed"])
+            #expect(back.problems == ["unknown_identifier@severity"])
+
+            let today = CalendarDate(Date(), in: DiaryAPITests.london).iso
+            for kind in ["dysphagia", "allergicReaction"] {
+                let own = try await F.send(app, .POST, path, clinician, json: [
+                    "kind": kind, "onsetDate": today, "severity": "mild", "serious": false,
+                ])
+                #expect(own.status == .created, "\(own.text)")
+                #expect(own.json["urgent"] as? Bool == true)
+                #expect(own.json["source"] as? String == "clinician")
+                #expect(own.json["diaryEntryId"] is NSNull)
+            }
+            let notAssessed = try await F.send(app, .POST, path, clinician, json: [
+                "kind": "headache", "onsetDate": today, "severity": "notYetAssessed", "serious": false,
+            ])
+            #expect(notAssessed.problems == ["unknown_identifier@severity"])
+            // A clinician's event raises no alert: only the patient's report does.
+            #expect(try await AlertModel.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func aPatientReadsTheirOwnEventsOnly() async throws {
         try await withTestApp { app, _ in
             let clinician = try await app.signIn(.clinician)
