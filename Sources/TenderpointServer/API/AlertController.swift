@@ -7,8 +7,6 @@ import Vapor
 /// `POST /api/alerts/{id}/acknowledge`, for clinicians and nurses.
 struct AlertController: RouteCollection {
     static let defaultLimit = 100
-    static let limitRange = 1...500
-    static let offsetRange = 0...1_000_000
 
     func boot(routes: any RoutesBuilder) throws {
         let alerts = routes.grouped("alerts")
@@ -40,19 +38,15 @@ struct AlertController: RouteCollection {
                 problems.append(Problem(.invalidValue, "patientId must be a patient's id.", field: "patientId"))
             }
         }
-        func bounded(_ text: String?, _ field: String, _ range: ClosedRange<Int>, default value: Int) -> Int {
-            guard let text else { return value }
-            guard let number = Int(text), range.contains(number) else {
-                problems.append(Problem(.valueOutOfRange,
-                                        "\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound).",
-                                        field: field))
-                return value
-            }
-            return number
+        // The one paging rule of every list (limit 1–500, offset 0–1,000,000).
+        var paging = try? Paging(limit: nil, offset: nil, defaultLimit: Self.defaultLimit)
+        do {
+            paging = try Paging(limit: query.limit, offset: query.offset, defaultLimit: Self.defaultLimit)
+        } catch {
+            problems += error.all
         }
-        let limit = bounded(query.limit, "limit", Self.limitRange, default: Self.defaultLimit)
-        let offset = bounded(query.offset, "offset", Self.offsetRange, default: 0)
-        guard problems.isEmpty else { throw Problems(problems) }
+        guard problems.isEmpty, let paging else { throw Problems(problems) }
+        let (limit, offset) = (paging.limit, paging.offset)
         let (items, total) = try await AlertQueries.list(filter, limit: limit, offset: offset, on: request.db)
         for patient in Set(items.map(\.patientId)).sorted(by: { $0.uuidString < $1.uuidString }) {
             await request.auditRead("Alert", patient: patient, action: .search,
