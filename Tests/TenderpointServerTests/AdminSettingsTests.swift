@@ -125,7 +125,7 @@ import VaporTesting
             let monday = (settings["openingHours"] as? [String: Any])?["monday"] as? [String: Int]
             #expect(monday == ["open": 510, "close": 960])
             #expect(settings["closedDates"] as? [String] == ["2026-12-25", "2026-12-28"])
-            #expect(try await Self.settingAudit(app).map(\.detail) == ["open monday,tuesday,wednesday,thursday; 2 closed dates"])
+            #expect(try await Self.settingAudit(app).map(\.detail) == ["open monday,tuesday,wednesday,thursday; 2 closed dates; bank holidays englandAndWales"])
 
             // Closing before opening, and a date that is not one: beside their fields, as typed.
             let refused = try await admin.post("/admin/settings/calendar", [
@@ -156,6 +156,99 @@ import VaporTesting
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Choose one of the two policies."))
             #expect(try await Self.settingAudit(app).map(\.detail) == ["blocks → needsAcknowledgement"])
+        }
+    }
+
+    @Test func theBankHolidayRegionIsChosenWithTheOpeningDays() async throws {
+        try await withTestApp { app, _ in
+            let (admin, _) = try await UserAdminTests.admin(app)
+            let token = try await app.signIn(.admin)
+            let page = try await admin.get("/admin/settings")
+            // England and Wales by default, labelled, with this year's holidays listed.
+            #expect(page.body.contains("<label for=\"holidayRegion\">Bank holidays</label>"))
+            #expect(page.body.contains("<option value=\"englandAndWales\" selected>England and Wales</option>"))
+            #expect(page.body.contains("<option value=\"none\">None (closed dates only)</option>"))
+            let year = CalendarDate(Date(), in: ClinicCalendar.london).year
+            #expect(page.body.contains("In \(year) (England and Wales): New Year&#39;s Day "))
+            #expect(AdminSettingsPage.View.dayMonth(CalendarDate(iso: "2026-12-28")!) == "28 December")
+
+            var fields: [(String, String)] = [("closedDates", "2026-06-15"), ("holidayRegion", "scotland")]
+            for day in ["monday", "tuesday", "wednesday", "thursday", "friday"] {
+                fields += [("open-\(day)", "on"), ("opens-\(day)", "09:00"), ("closes-\(day)", "17:00")]
+            }
+            let saved = try await admin.post("/admin/settings/calendar", fields)
+            #expect(saved.status == .seeOther)
+            let settings = try await Self.settings(app, token)
+            #expect(settings["holidayRegion"] as? String == "scotland")
+            #expect(settings["closedDates"] as? [String] == ["2026-06-15"])
+            let shown = try await admin.get(try #require(saved.location))
+            #expect(shown.body.contains("<option value=\"scotland\" selected>Scotland</option>"))
+            #expect(shown.body.contains("St Andrew&#39;s Day"))
+            #expect(try await Self.settingAudit(app).map(\.detail)
+                == ["open monday,tuesday,wednesday,thursday,friday; 1 closed dates; bank holidays scotland (was englandAndWales)"])
+
+            // A region that is not one of the four: beside the field, the form as typed, nothing saved.
+            fields[0] = ("closedDates", "2026-06-16")
+            fields[1] = ("holidayRegion", "wales")
+            let refused = try await admin.post("/admin/settings/calendar", fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("id=\"holidayRegion-error\""))
+            #expect(refused.body.contains("holidayRegion must be one of englandAndWales, scotland, northernIreland, none."))
+            #expect(refused.body.contains(">2026-06-16</textarea>"))
+            #expect(try await Self.settings(app, token)["closedDates"] as? [String] == ["2026-06-15"])
+            #expect(try await Self.settingAudit(app).count == 1)
+        }
+    }
+
+    @Test func consentValidityAndDiaryReachSaveThroughTheAPI() async throws {
+        try await withTestApp { app, _ in
+            let (admin, adminID) = try await UserAdminTests.admin(app)
+            let token = try await app.signIn(.admin)
+            let page = try await admin.get("/admin/settings")
+            // Shown with their labels, the defaults filled in, inside a form with the CSRF field.
+            #expect(page.body.contains("<label for=\"consentValidityMonths\">A consent stays in force for (months)</label>"))
+            #expect(page.body.contains("<label for=\"diaryMaxDaysBack\">A diary entry may describe a day up to (days back)</label>"))
+            #expect(page.body.contains("id=\"consentValidityMonths\" name=\"consentValidityMonths\" class=\"narrow\" inputmode=\"numeric\" aria-describedby=\"consentValidityMonths-hint\" value=\"12\""))
+            #expect(page.body.contains("id=\"diaryMaxDaysBack\" name=\"diaryMaxDaysBack\" class=\"narrow\" inputmode=\"numeric\" aria-describedby=\"diaryMaxDaysBack-hint\" value=\"7\""))
+            let form = try #require(page.body.range(of: "action=\"/admin/settings/periods\""))
+            #expect(page.body[form.upperBound...].prefix(400).contains("name=\"_csrf\""))
+
+            let saved = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "6"), ("diaryMaxDaysBack", "14")])
+            #expect(saved.status == .seeOther)
+            #expect(saved.location == "/admin/settings?saved=periods#periods")
+            let settings = try await Self.settings(app, token)
+            #expect(settings["consentValidityMonths"] as? Int == 6)
+            #expect(settings["diaryMaxDaysBack"] as? Int == 14)
+            let records = try await Self.settingAudit(app)
+            #expect(records.map(\.detail) == ["consent in force 12 → 6 months; diary back 7 → 14 days"])
+            #expect(records.first?.userID == adminID)
+            let shown = try await admin.get(try #require(saved.location))
+            #expect(shown.body.contains("Saved: how long a consent stays in force and how far back a diary entry may reach."))
+            #expect(shown.body.contains("value=\"6\""))
+
+            // Out of range: the core's message from the API, beside the field, as typed.
+            let high = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "25"), ("diaryMaxDaysBack", "14")])
+            #expect(high.status == .unprocessableEntity)
+            #expect(high.body.contains("id=\"consentValidityMonths-error\""))
+            #expect(high.body.contains("A consent stays in force for 1 to 24 whole months; got 25."))
+            #expect(high.body.contains("aria-describedby=\"consentValidityMonths-hint consentValidityMonths-error\" value=\"25\""))
+            let days = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "6"), ("diaryMaxDaysBack", "31")])
+            #expect(days.status == .unprocessableEntity)
+            #expect(days.body.contains("A diary entry may reach back 0 to 30 whole days; got 31."))
+            // Not a whole number: the page says so itself.
+            let fraction = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "3.5"), ("diaryMaxDaysBack", "")])
+            #expect(fraction.status == .unprocessableEntity)
+            #expect(fraction.body.contains("Enter a whole number of months from 1 to 24."))
+            #expect(fraction.body.contains("Enter a whole number of days from 0 to 30."))
+            #expect(fraction.body.contains("value=\"3.5\""))
+            let huge = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "99999999999999999999"), ("diaryMaxDaysBack", "7")])
+            #expect(huge.status == .unprocessableEntity)
+            #expect(huge.body.contains("Enter a whole number of months from 1 to 24."))
+            // Without the CSRF token: refused, nothing saved.
+            let forged = try await admin.post("/admin/settings/periods", [("consentValidityMonths", "2"), ("diaryMaxDaysBack", "2")], csrf: false)
+            #expect(forged.status == .forbidden)
+            #expect(try await Self.settings(app, token)["consentValidityMonths"] as? Int == 6)
+            #expect(try await Self.settingAudit(app).count == 1)
         }
     }
 }

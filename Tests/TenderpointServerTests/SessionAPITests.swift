@@ -139,9 +139,10 @@ import VaporTesting
             let session = try reply.decode(SessionDTO.self)
             #expect(session.overrideReason == reason)
             #expect(session.interval == SessionDTO.IntervalDTO(daysSinceLast: 83, overridden: true))
-            // Sunday 23 August: day 8 Monday 31 August; day 21 Sunday 13 September → Monday 14th;
-            // day 84 Sunday 15 November → Monday 16th.
-            #expect(session.followUps.map(\.date.iso) == ["2026-08-31", "2026-09-14", "2026-11-16"])
+            // Sunday 23 August: day 8 Monday 31 August, the summer bank holiday (England and Wales)
+            // → Tuesday 1 September; day 21 Sunday 13 September → Monday 14th; day 84 Sunday
+            // 15 November → Monday 16th.
+            #expect(session.followUps.map(\.date.iso) == ["2026-09-01", "2026-09-14", "2026-11-16"])
             #expect(session.followUps.map(\.nominalDate.iso) == ["2026-08-31", "2026-09-13", "2026-11-15"])
 
             let audit = try await AuditEventModel.query(on: app.db).filter(\.$action == "override").all()

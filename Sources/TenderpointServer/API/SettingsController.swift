@@ -3,10 +3,15 @@ import Foundation
 import TenderpointCore
 import Vapor
 
-/// The clinic's settings: dose limits per product, the pregnancy policy, open days and hours.
-/// The core decides what may be set (`ClinicDoseLimits`, `ScreeningPolicy`, `ClinicCalendar`);
-/// every change is audited in its own transaction.
+/// The clinic's settings: dose limits per product, the pregnancy policy, open days and hours,
+/// closed dates and the bank holiday region, the consent validity and how far back a diary may
+/// reach. The core decides what may be set (`ClinicDoseLimits`, `ScreeningPolicy`,
+/// `ClinicCalendar`, `ClinicRules`); every change is audited in its own transaction. Also the
+/// region's bank holidays of a year (`GET /api/calendar/holidays`), as the calendar applies them.
 struct SettingsController: RouteCollection {
+    /// Years `GET /api/calendar/holidays` answers for.
+    static let holidayYears = 2000...2100
+
     func boot(routes: any RoutesBuilder) throws {
         let settings = routes.grouped("settings")
         settings.get(use: read)
@@ -14,6 +19,8 @@ struct SettingsController: RouteCollection {
         settings.delete("dose-limits", ":product", use: resetDoseLimits)
         settings.put("pregnancy-policy", use: setPregnancyPolicy)
         settings.put("calendar", use: setCalendar)
+        settings.put("periods", use: setPeriods)
+        routes.get("calendar", "holidays", use: holidays)
     }
 
     /// Staff who chart read the limits they chart against, so the read is open to admins,
@@ -72,19 +79,105 @@ struct SettingsController: RouteCollection {
         }
     }
 
-    /// `PUT /api/settings/calendar` `{"openWeekdays","openingHours","closedDates"}`, any of them.
+    /// `PUT /api/settings/calendar` `{"openWeekdays","openingHours","closedDates","holidayRegion"}`,
+    /// any of them.
     @Sendable
     func setCalendar(request: Request) async throws -> SettingsDTO {
         let user = try await request.authorize(.manageSettings, resource: "ClinicSetting")
         let input = try request.content.decode(CalendarInput.self)
         return try await change(request) { rules, database in
+            let old = rules.calendar.holidayRegion
             let calendar = try input.applied(to: rules.calendar)
             rules.calendar = calendar
             try await ClinicSettingsStore.store(calendar, on: database)
             let open = Weekday.allCases.filter(calendar.openWeekdays.contains).map(\.rawValue).joined(separator: ",")
-            return AuditEntry(user: user, action: .update, resourceType: "ClinicSetting", resourceID: "calendar",
-                              detail: "open \(open); \(calendar.closedDates.count) closed dates")
+            var detail = "open \(open); \(calendar.closedDates.count) closed dates; bank holidays \(calendar.holidayRegion.rawValue)"
+            if old != calendar.holidayRegion { detail += " (was \(old.rawValue))" }
+            return AuditEntry(user: user, action: .update, resourceType: "ClinicSetting", resourceID: "calendar", detail: detail)
         }
+    }
+
+    /// `PUT /api/settings/periods` `{"consentValidityMonths","diaryMaxDaysBack"}`, either or both:
+    /// whole numbers within `ClinicRules`' ranges (1–24 months, 0–30 days), else 422 naming the field.
+    @Sendable
+    func setPeriods(request: Request) async throws -> SettingsDTO {
+        let user = try await request.authorize(.manageSettings, resource: "ClinicSetting")
+        let input = try request.content.decode(PeriodsInput.self)
+        var problems: [Problem] = []
+        var months: Int?
+        var days: Int?
+        if let value = input.consentValidityMonths {
+            do throws(Problem) {
+                let field = "consentValidityMonths"
+                months = try ClinicRules.checkedConsentValidityMonths(
+                    try value.whole(field: field, range: ClinicRules.consentValidityMonthsRange, unit: "months"), field: field)
+            } catch {
+                problems.append(error)
+            }
+        }
+        if let value = input.diaryMaxDaysBack {
+            do throws(Problem) {
+                let field = "diaryMaxDaysBack"
+                days = try ClinicRules.checkedDiaryMaxDaysBack(
+                    try value.whole(field: field, range: ClinicRules.diaryMaxDaysBackRange, unit: "days"), field: field)
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw Problems(problems) }
+        guard months != nil || days != nil else {
+            throw APIError.invalid("consentValidityMonths", "Send consentValidityMonths, diaryMaxDaysBack or both.")
+        }
+        let newMonths = months, newDays = days
+        return try await change(request) { rules, database in
+            var changes: [String] = []
+            if let newMonths {
+                changes.append("consent in force \(rules.consentValidityMonths) → \(newMonths) months")
+                rules.consentValidityMonths = newMonths
+                try await ClinicSettingsStore.store(.consentValidityMonths, newMonths, on: database)
+            }
+            if let newDays {
+                changes.append("diary back \(rules.diaryMaxDaysBack) → \(newDays) days")
+                rules.diaryMaxDaysBack = newDays
+                try await ClinicSettingsStore.store(.diaryMaxDaysBack, newDays, on: database)
+            }
+            return AuditEntry(user: user, action: .update, resourceType: "ClinicSetting", resourceID: "periods",
+                              detail: changes.joined(separator: "; "))
+        }
+    }
+
+    /// `GET /api/calendar/holidays?year=&region=` (staff): a region's bank holidays of a year
+    /// (2000–2100; the clinic's current year when left out) as the clinic calendar closes for
+    /// them; `region` defaults to the clinic's own. No patient data, so not audited.
+    @Sendable
+    func holidays(request: Request) async throws -> HolidaysDTO {
+        try await request.authorize(.readAvailability, resource: "ClinicCalendar")
+        let zone = Self.timeZone(request)
+        let year: Int
+        if let text = request.query[String.self, at: "year"] {
+            let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw APIError.invalid("year", "year must be a whole year such as 2027.")
+            }
+            guard let value = Int(text), Self.holidayYears.contains(value) else {
+                throw APIError.invalid("year", "year must be from \(Self.holidayYears.lowerBound) to \(Self.holidayYears.upperBound).",
+                                       code: .valueOutOfRange)
+            }
+            year = value
+        } else {
+            year = CalendarDate(Date(), in: zone).year
+        }
+        let region: HolidayRegion
+        if let text = request.query[String.self, at: "region"] {
+            guard let known = HolidayRegion(rawValue: text) else {
+                throw APIError.invalid("region", "region must be one of \(HolidayRegion.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                       code: .unknownIdentifier)
+            }
+            region = known
+        } else {
+            region = try await ClinicSettingsStore.rules(on: request.db, timeZone: zone).calendar.holidayRegion
+        }
+        return HolidaysDTO(year: year, region: region, holidays: BankHolidays.holidays(in: year, region: region))
     }
 
     /// Reads the rules, applies `edit` (which stores what it changed and returns its audit

@@ -30,7 +30,14 @@ struct SettingsDTO: Content, Equatable {
     /// Keyed by weekday; minutes after local midnight (`{"open":540,"close":1020}` is 09:00–17:00).
     let openingHours: [String: OpeningHours]
     let closedDates: [CalendarDate]
+    /// Whose bank holidays close the clinic: `englandAndWales` (the default), `scotland`,
+    /// `northernIreland` or `none`.
+    let holidayRegion: HolidayRegion
     let timeZone: String
+    /// How long a consent stays in force from its date (1–24 months, default 12).
+    let consentValidityMonths: Int
+    /// How far back a diary entry may describe (0–30 days, default 7).
+    let diaryMaxDaysBack: Int
 
     init(_ rules: ClinicRules) {
         doseLimits = Dictionary(uniqueKeysWithValues: ToxinProduct.allCases.map { product in
@@ -43,7 +50,10 @@ struct SettingsDTO: Content, Equatable {
         openWeekdays = Weekday.allCases.filter(rules.calendar.openWeekdays.contains)
         openingHours = Dictionary(uniqueKeysWithValues: rules.calendar.openingHours.map { ($0.key.rawValue, $0.value) })
         closedDates = rules.calendar.closedDates.sorted()
+        holidayRegion = rules.calendar.holidayRegion
         timeZone = rules.calendar.timeZone.identifier
+        consentValidityMonths = rules.consentValidityMonths
+        diaryMaxDaysBack = rules.diaryMaxDaysBack
     }
 }
 
@@ -52,11 +62,12 @@ struct PregnancyPolicyInput: Content {
     var effect: String
 }
 
-/// `PUT /api/settings/calendar`: any of the three; what is left out stays as it is.
+/// `PUT /api/settings/calendar`: any of the four; what is left out stays as it is.
 struct CalendarInput: Content {
     var openWeekdays: [String]?
     var openingHours: [String: OpeningHours]?
     var closedDates: [String]?
+    var holidayRegion: String?
 
     /// The calendar with this input applied over `current`, checked by the core.
     func applied(to current: ClinicCalendar) throws -> ClinicCalendar {
@@ -99,7 +110,71 @@ struct CalendarInput: Content {
                 }
             }
         }
+        var region = current.holidayRegion
+        if let holidayRegion {
+            if let known = HolidayRegion(rawValue: holidayRegion) {
+                region = known
+            } else {
+                let names = HolidayRegion.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append(Problem(.unknownIdentifier, "holidayRegion must be one of \(names).", field: "holidayRegion"))
+            }
+        }
         guard problems.isEmpty else { throw Problems(problems) }
-        return try ClinicCalendar(openWeekdays: weekdays, closedDates: closed, timeZone: current.timeZone, openingHours: hours)
+        return try ClinicCalendar(openWeekdays: weekdays, closedDates: closed, holidayRegion: region,
+                                  timeZone: current.timeZone, openingHours: hours)
     }
+}
+
+/// `PUT /api/settings/periods` `{"consentValidityMonths","diaryMaxDaysBack"}`: either or both;
+/// what is left out (or null) stays as it is.
+struct PeriodsInput: Content {
+    var consentValidityMonths: WholeNumberInput?
+    var diaryMaxDaysBack: WholeNumberInput?
+}
+
+/// A number that must be whole, read so that a fraction (3.5) or a number beyond `Int` (1e19)
+/// is refused as out of range naming its field, not as a body that does not decode.
+enum WholeNumberInput: Codable, Equatable {
+    case whole(Int)
+    /// Any other number, as it was sent (a fraction, or too large for a whole number).
+    case notWhole(Double)
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Int.self) {
+            self = .whole(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .notWhole(value)
+        } else {
+            // Text, true/false: the decoder's own type mismatch names the field.
+            self = .whole(try container.decode(Int.self))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .whole(let value): try container.encode(value)
+        case .notWhole(let value): try container.encode(value)
+        }
+    }
+
+    /// The whole number, or `valueOutOfRange` naming `field` with `range` in the message.
+    func whole(field: String, range: ClosedRange<Int>, unit: String) throws(Problem) -> Int {
+        switch self {
+        case .whole(let value): return value
+        case .notWhole:
+            throw Problem(.valueOutOfRange, "\(field) must be a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound).",
+                          field: field)
+        }
+    }
+}
+
+/// `GET /api/calendar/holidays`: a region's bank holidays of a year, in the order of the days
+/// taken off. `observed` is the published bank holiday (a weekday); `date` is the day itself,
+/// which differs for a holiday at a weekend (the clinic closes on both).
+struct HolidaysDTO: Content, Equatable {
+    let year: Int
+    let region: HolidayRegion
+    let holidays: [BankHoliday]
 }

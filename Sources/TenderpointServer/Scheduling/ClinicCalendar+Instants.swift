@@ -26,7 +26,7 @@ extension ClinicCalendar {
         guard openWeekdays.contains(weekday) else { return nil }
         var replaced = openingHours
         replaced[weekday] = hours
-        return try? ClinicCalendar(openWeekdays: openWeekdays, closedDates: closedDates, timeZone: timeZone,
+        return try? ClinicCalendar(openWeekdays: openWeekdays, closedDates: closedDates, holidayRegion: holidayRegion, timeZone: timeZone,
                                    openingHours: replaced)
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import TenderpointCore
 
 /// The clinic's configurable rules, read from `clinic_settings` (defaults where nothing is set):
-/// dose limits per product, the pregnancy screening policy, opening days and hours, closed dates.
-/// The time zone comes from `CLINIC_TIMEZONE`.
+/// dose limits per product, the pregnancy screening policy, opening days and hours, closed dates,
+/// whose bank holidays close the clinic (England and Wales unless set), how long a consent stays
+/// in force and how far back a diary entry may reach. The time zone comes from `CLINIC_TIMEZONE`.
 ///
 /// Every value is checked by the core when it is set (`SettingsController`), so a stored value
 /// that no longer decodes is damage, not a choice: reading it throws rather than falling back
@@ -16,6 +17,9 @@ enum ClinicSettingsStore {
         case openWeekdays
         case openingHours
         case closedDates
+        case holidayRegion
+        case consentValidityMonths
+        case diaryMaxDaysBack
     }
 
     /// The stored pregnancy policy: the effect of a "yes" to `pregnant`.
@@ -68,13 +72,26 @@ enum ClinicSettingsStore {
             hours[day] = value
         }
         let closed = try decode(.closedDates, as: [CalendarDate].self).map(Set.init) ?? []
+        let region = try decode(.holidayRegion, as: HolidayRegion.self) ?? ClinicCalendar.defaultHolidayRegion
         let calendar: ClinicCalendar
         do {
-            calendar = try ClinicCalendar(openWeekdays: weekdays, closedDates: closed, timeZone: timeZone, openingHours: hours)
+            calendar = try ClinicCalendar(openWeekdays: weekdays, closedDates: closed, holidayRegion: region,
+                                          timeZone: timeZone, openingHours: hours)
         } catch {
             throw DamagedSetting(key: .openWeekdays)
         }
-        return ClinicRules(doseLimits: limits, screeningPolicy: policy, calendar: calendar)
+        // Checked as they are set; ClinicRules would clamp a stored value out of range, which
+        // would hide damage, so it is refused here.
+        var consentMonths = ClinicRules.defaultConsentValidityMonths
+        if let stored = try decode(.consentValidityMonths, as: Int.self) {
+            do { consentMonths = try ClinicRules.checkedConsentValidityMonths(stored) } catch { throw DamagedSetting(key: .consentValidityMonths) }
+        }
+        var diaryDays = ClinicRules.defaultDiaryMaxDaysBack
+        if let stored = try decode(.diaryMaxDaysBack, as: Int.self) {
+            do { diaryDays = try ClinicRules.checkedDiaryMaxDaysBack(stored) } catch { throw DamagedSetting(key: .diaryMaxDaysBack) }
+        }
+        return ClinicRules(doseLimits: limits, screeningPolicy: policy, calendar: calendar,
+                           consentValidityMonths: consentMonths, diaryMaxDaysBack: diaryDays)
     }
 
     /// Stores one setting inside the caller's transaction.
@@ -96,11 +113,13 @@ enum ClinicSettingsStore {
         try await store(key, json: json, on: database)
     }
 
-    /// Stores the calendar's days and hours (the time zone is configuration, not a setting).
+    /// Stores the calendar's days, hours, closed dates and holiday region (the time zone is
+    /// configuration, not a setting).
     static func store(_ calendar: ClinicCalendar, on database: any Database) async throws {
         try await store(.openWeekdays, Weekday.allCases.filter(calendar.openWeekdays.contains), on: database)
         let hours = Dictionary(uniqueKeysWithValues: calendar.openingHours.map { ($0.key.rawValue, $0.value) })
         try await store(.openingHours, hours, on: database)
         try await store(.closedDates, calendar.closedDates.sorted(), on: database)
+        try await store(.holidayRegion, calendar.holidayRegion, on: database)
     }
 }

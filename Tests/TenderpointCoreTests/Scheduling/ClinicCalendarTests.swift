@@ -28,6 +28,7 @@ private func problem(_ body: () throws(Problem) -> ClinicCalendar) -> Problem? {
     let calendar = try ClinicCalendar()
     #expect(calendar.openWeekdays == [.monday, .tuesday, .wednesday, .thursday, .friday])
     #expect(calendar.closedDates.isEmpty)
+    #expect(calendar.holidayRegion == .englandAndWales)
     #expect(calendar.timeZone.identifier == "Europe/London")
     #expect(calendar.openingHours.count == 5)
     #expect(calendar.openingHours[.monday] == (try OpeningHours(open: 540, close: 1020)))
@@ -102,12 +103,14 @@ func nextOpenDay(from: String, expected: String) throws {
 
 @Test func closedStretchLimitIsExact() throws {
     let everyDay = Set(Weekday.allCases)
-    // 2026 has 365 days: a stretch of 365 closed days is accepted and the search reaches past it.
-    let year = try ClinicCalendar(openWeekdays: everyDay, closedDates: days(from: "2026-01-01", through: "2026-12-31"))
+    // 2026 has 365 days: a stretch of 365 closed days is accepted and the search reaches past it
+    // (no bank holidays here: 1 January 2027 would be one).
+    let year = try ClinicCalendar(openWeekdays: everyDay, closedDates: days(from: "2026-01-01", through: "2026-12-31"),
+                                  holidayRegion: .none)
     #expect(year.nextOpenDay(onOrAfter: day("2026-01-01")) == day("2027-01-01"))
     // 366 closed days is refused.
     let found = problem { () throws(Problem) in
-        try ClinicCalendar(openWeekdays: everyDay, closedDates: days(from: "2026-01-01", through: "2027-01-01"))
+        try ClinicCalendar(openWeekdays: everyDay, closedDates: days(from: "2026-01-01", through: "2027-01-01"), holidayRegion: .none)
     }
     #expect(found?.field == "closedDates")
     #expect(found?.message.contains("366") == true)
@@ -115,13 +118,13 @@ func nextOpenDay(from: String, expected: String) throws {
 
 @Test func closedWeekdaysCountTowardTheStretch() throws {
     // Monday–Friday, all of 2026 closed: from Wednesday 2025-12-31 (open) to Friday 2027-01-01
-    // (open) lie exactly the 365 days of 2026.
-    let calendar = try ClinicCalendar(closedDates: days(from: "2026-01-01", through: "2026-12-31"))
+    // (open: no bank holidays here) lie exactly the 365 days of 2026.
+    let calendar = try ClinicCalendar(closedDates: days(from: "2026-01-01", through: "2026-12-31"), holidayRegion: .none)
     #expect(calendar.nextOpenDay(onOrAfter: day("2025-12-31")) == day("2025-12-31"))
     #expect(calendar.nextOpenDay(onOrAfter: day("2026-01-01")) == day("2027-01-01"))
     // Also closing Friday 2027-01-01 runs on through the weekend to Monday 2027-01-04: 368 days.
     let found = problem { () throws(Problem) in
-        try ClinicCalendar(closedDates: days(from: "2026-01-01", through: "2027-01-01"))
+        try ClinicCalendar(closedDates: days(from: "2026-01-01", through: "2027-01-01"), holidayRegion: .none)
     }
     #expect(found?.message.contains("368") == true)
 }
@@ -151,7 +154,7 @@ func todayIsTheClinicDate(now: String, zone: String, expected: String) throws {
 @Test func aDayAfterAClosureCollectsTheWholeClosure() throws {
     // Closed Mon 6 – Fri 10 April 2026 (Easter week): Tue 14 April collects only itself; Mon 13
     // collects Sat 4 … Mon 13 (the weekend, the closed week and the next weekend).
-    let calendar = try ClinicCalendar(closedDates: days(from: "2026-04-06", through: "2026-04-10"))
+    let calendar = try ClinicCalendar(closedDates: days(from: "2026-04-06", through: "2026-04-10"), holidayRegion: .none)
     #expect(calendar.datesMovedOnto(day("2026-04-13")) == day("2026-04-04")...day("2026-04-13"))
     #expect(calendar.datesMovedOnto(day("2026-04-14")) == day("2026-04-14")...day("2026-04-14"))
     // Every date in the range moves onto Mon 13, and the day before it does not.

@@ -23,12 +23,13 @@ private func rows(_ plan: FollowUpPlan) -> [[String]] {
 
 @Test func saturdayOnsetCheckMovesToMonday() {
     // 2026-01-09 (Fri) + 8 = 01-17 (Sat) → Mon 01-19; + 21 = 01-30 (Fri);
-    // + 84: Jan 31 +22, Feb 28 +50, Mar 31 +81, Apr 3 +84 (Fri).
+    // + 84: Jan 31 +22, Feb 28 +50, Mar 31 +81, Apr 3 +84 (Fri): Good Friday in the standard
+    // calendar (England and Wales), then the weekend and Easter Monday → Tue 04-07.
     let plan = FollowUpPlan(sessionDate: day("2026-01-09"), calendar: .standard)
     #expect(rows(plan) == [
         ["onset-check", "2026-01-17", "2026-01-19"],
         ["peak-review", "2026-01-30", "2026-01-30"],
-        ["reassessment", "2026-04-03", "2026-04-03"],
+        ["reassessment", "2026-04-03", "2026-04-07"],
     ])
     #expect(plan.followUp(.onsetCheck).isMoved)
     #expect(!plan.followUp(.peakReview).isMoved)

@@ -11,6 +11,7 @@ struct AdminSettingsController: RouteCollection {
         settings.get(use: show)
         settings.post("calendar", use: saveCalendar)
         settings.post("pregnancy-policy", use: savePregnancyPolicy)
+        settings.post("periods", use: savePeriods)
         settings.post("dose-limits", ":product", use: saveLimits)
         settings.post("dose-limits", ":product", "reset", use: resetLimits)
     }
@@ -55,6 +56,25 @@ struct AdminSettingsController: RouteCollection {
         } catch {
             for item in try Self.refusal(error) where model.errors["effect"] == nil {
                 model.errors["effect"] = item.field == "effect" ? "Choose one of the two policies." : item.message
+            }
+        }
+        return AdminSettingsPage.View.render(model, context: request.pageContext).response(status: .unprocessableEntity)
+    }
+
+    @Sendable
+    func savePeriods(request: Request) async throws -> Response {
+        var model = try await Self.model(request)
+        let (input, errors) = model.form.readPeriods(try await request.webForm())
+        model.errors = errors
+        if let input {
+            do {
+                _ = try await request.callAPI(.PUT, path: "/api/settings/periods", json: input, SettingsController().setPeriods)
+                return request.seeOther("/admin/settings?saved=periods#periods")
+            } catch {
+                for item in try Self.refusal(error) {
+                    let field = AdminSettingsForm.periodsField(item.field)
+                    if model.errors[field] == nil { model.errors[field] = item.message }
+                }
             }
         }
         return AdminSettingsPage.View.render(model, context: request.pageContext).response(status: .unprocessableEntity)

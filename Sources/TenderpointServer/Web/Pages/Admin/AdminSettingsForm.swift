@@ -19,7 +19,10 @@ struct AdminSettingsForm: Sendable, Equatable {
 
     var days: [Weekday: Day] = [:]
     var closedDates = ""
+    var holidayRegion = ""
     var pregnancyPolicy = ""
+    var consentValidityMonths = ""
+    var diaryMaxDaysBack = ""
     var limits: [ToxinProduct: Limits] = [:]
 
     /// The settings in force, as the form first shows them.
@@ -30,7 +33,10 @@ struct AdminSettingsForm: Sendable, Equatable {
                             closes: Self.clock(hours?.close ?? OpeningHours.standard.close))
         }
         closedDates = settings.closedDates.map(\.iso).joined(separator: "\n")
+        holidayRegion = settings.holidayRegion.rawValue
         pregnancyPolicy = settings.pregnancyPolicy.rawValue
+        consentValidityMonths = String(settings.consentValidityMonths)
+        diaryMaxDaysBack = String(settings.diaryMaxDaysBack)
         for product in ToxinProduct.allCases {
             let effective = settings.doseLimits[product.rawValue]?.effective
             limits[product] = Limits(perSite: effective?.perSite.plain ?? "", perSession: effective?.perSession.plain ?? "",
@@ -82,8 +88,12 @@ struct AdminSettingsForm: Sendable, Equatable {
         if let bad = dates.first(where: { CalendarDate(iso: $0) == nil }) {
             errors["closedDates"] = "“\(bad)” is not a date: write one date a line as YYYY-MM-DD."
         }
+        // The region goes to the API as chosen (the API names it when it is not one of the four);
+        // a form without it leaves the region as it is.
+        let chosenRegion = form["holidayRegion"]
+        if let chosenRegion { holidayRegion = chosenRegion }
         guard errors.isEmpty else { return (nil, errors) }
-        return (CalendarInput(openWeekdays: weekdays, openingHours: hours, closedDates: dates), [:])
+        return (CalendarInput(openWeekdays: weekdays, openingHours: hours, closedDates: dates, holidayRegion: chosenRegion), [:])
     }
 
     /// The calendar form's field for a field the API named.
@@ -91,8 +101,35 @@ struct AdminSettingsForm: Sendable, Equatable {
         guard let field else { return "openWeekdays" }
         if field.hasPrefix("openWeekdays") { return "openWeekdays" }
         if field.hasPrefix("closedDates") { return "closedDates" }
+        if field == "holidayRegion" { return "holidayRegion" }
         if field.hasPrefix("openingHours."), let day = field.split(separator: ".").dropFirst().first { return "hours-\(day)" }
         return "openWeekdays"
+    }
+
+    // MARK: Consent validity and diary reach
+
+    /// Reads the periods form into `self`; returns the API body, or nil with the problems. The
+    /// page checks only that each is a whole number; the ranges are the core's, via the API.
+    mutating func readPeriods(_ form: WebForm) -> (PeriodsInput?, [String: String]) {
+        consentValidityMonths = form["consentValidityMonths"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        diaryMaxDaysBack = form["diaryMaxDaysBack"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        var errors: [String: String] = [:]
+        func whole(_ text: String, _ field: String, _ range: ClosedRange<Int>, _ unit: String) -> Int? {
+            guard !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+                errors[field] = "Enter a whole number of \(unit) from \(range.lowerBound) to \(range.upperBound)."
+                return nil
+            }
+            return value
+        }
+        let months = whole(consentValidityMonths, "consentValidityMonths", ClinicRules.consentValidityMonthsRange, "months")
+        let days = whole(diaryMaxDaysBack, "diaryMaxDaysBack", ClinicRules.diaryMaxDaysBackRange, "days")
+        guard let months, let days else { return (nil, errors) }
+        return (PeriodsInput(consentValidityMonths: .whole(months), diaryMaxDaysBack: .whole(days)), [:])
+    }
+
+    /// The periods form's field for a field the API named.
+    static func periodsField(_ field: String?) -> String {
+        field == "diaryMaxDaysBack" ? "diaryMaxDaysBack" : "consentValidityMonths"
     }
 
     // MARK: Dose limits

@@ -3,18 +3,22 @@ import Plot
 import TenderpointCore
 
 /// `/admin/settings`: the clinic's settings as the settings API has them in force — opening
-/// days and hours, closed dates, the pregnancy screening policy, and per product the dose
-/// limits beside the label's default, flagged where the clinic's are higher.
+/// days and hours, closed dates and the bank holiday region (with this year's holidays), the
+/// pregnancy screening policy, how long a consent stays in force and how far back a diary may
+/// reach, and per product the dose limits beside the label's default, flagged where higher.
 enum AdminSettingsPage {
     struct Model: Sendable, Equatable {
         let settings: SettingsDTO
         var form: AdminSettingsForm
         var errors: [String: String] = [:]
         var notice: String?
+        /// The clinic's current year, whose bank holidays the page lists.
+        var holidayYear: Int
 
-        init(settings: SettingsDTO) {
+        init(settings: SettingsDTO, now: Date = Date()) {
             self.settings = settings
             form = AdminSettingsForm(settings)
+            holidayYear = CalendarDate(now, in: TimeZone(identifier: settings.timeZone) ?? ClinicCalendar.london).year
         }
     }
 
@@ -36,6 +40,7 @@ enum AdminSettingsPage {
         switch saved {
         case "calendar": return "Saved: the opening days, hours and closed dates."
         case "pregnancy": return "Saved: the pregnancy screening policy."
+        case "periods": return "Saved: how long a consent stays in force and how far back a diary entry may reach."
         default:
             if saved.hasPrefix("limits-"), let product = ToxinProduct(rawValue: String(saved.dropFirst(7))) {
                 return "Saved: the dose limits for \(product.rawValue)."
@@ -58,6 +63,7 @@ enum AdminSettingsPage {
                 fixed(model),
                 calendar(model, context: context),
                 pregnancy(model, context: context),
+                periods(model, context: context),
                 limits(model, context: context)
             ))
         }
@@ -106,11 +112,66 @@ enum AdminSettingsPage {
                             })))),
                     .div(.id("closedDates-field"), .class(errors["closedDates"] == nil ? "field" : "field field--error"),
                          .label(.for("closedDates"), "Closed dates"),
-                         .p(.class("hint"), .id("closedDates-hint"), "One date a line (YYYY-MM-DD): bank holidays, training days. Follow-ups falling on them move to the next open day."),
+                         .p(.class("hint"), .id("closedDates-hint"), "One date a line (YYYY-MM-DD): training days, one-off holidays; the bank holidays below close the clinic already. Follow-ups falling on a closed day move to the next open day."),
                          FormControls.errorMessage("closedDates", errors["closedDates"]),
                          .textarea(.id("closedDates"), .name("closedDates"), .attr("aria-describedby", "closedDates-hint"),
                                    .attr("rows", "4"), .safe(model.form.closedDates))),
+                    holidayRegion(model),
                     .button(.type(.submit), "Save the opening days")))
+        }
+
+        /// The bank holiday region, with the holidays it closes this year (as saved).
+        private static func holidayRegion(_ model: Model) -> Node<HTML.FormContext> {
+            let error = model.errors["holidayRegion"]
+            let region = model.settings.holidayRegion
+            let holidays = BankHolidays.holidays(in: model.holidayYear, region: region)
+            let list = holidays.map { holiday in
+                let text = "\(holiday.name) \(Self.dayMonth(holiday.observed))"
+                return holiday.isSubstitute ? text + " (substitute day)" : text
+            }
+            return .div(.id("holidayRegion-field"), .class(error == nil ? "field" : "field field--error"),
+                .label(.for("holidayRegion"), "Bank holidays"),
+                .p(.class("hint"), .id("holidayRegion-hint"),
+                   "The clinic is closed on the region's bank holidays, computed by rule with their substitute days. One-off holidays (a coronation, a state funeral) are not rules: add them to the closed dates."),
+                FormControls.errorMessage("holidayRegion", error),
+                FormControls.select(id: "holidayRegion", name: "holidayRegion", selected: model.form.holidayRegion,
+                                    options: HolidayRegion.allCases.map { ($0.rawValue, $0.label) }),
+                .p(.class("hint"), .id("holidays-this-year"),
+                   .safe(list.isEmpty
+                         ? "No bank holidays close the clinic in \(model.holidayYear)."
+                         : "In \(model.holidayYear) (\(region.label)): " + list.joined(separator: "; ") + ".")))
+        }
+
+        /// "25 December".
+        static func dayMonth(_ date: CalendarDate) -> String {
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                          "October", "November", "December"]
+            return "\(date.day) \(months[date.month - 1])"
+        }
+
+        private static func periods(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+            func field(_ name: String, _ label: String, _ hint: String, _ value: String) -> Node<HTML.FormContext> {
+                let error = model.errors[name]
+                return .div(.id("\(name)-field"), .class(error == nil ? "field" : "field field--error"),
+                            .label(.for(name), .safe(label)),
+                            .p(.class("hint"), .id("\(name)-hint"), .safe(hint)),
+                            FormControls.errorMessage(name, error),
+                            .input(.type(.text), .id(name), .name(name), .class("narrow"), .attr("inputmode", "numeric"),
+                                   .attr("aria-describedby", error == nil ? "\(name)-hint" : "\(name)-hint \(name)-error"),
+                                   .attr("value", value)))
+            }
+            let months = ClinicRules.consentValidityMonthsRange, days = ClinicRules.diaryMaxDaysBackRange
+            return .section(.class("card"), .id("periods"), .attribute(named: "aria-labelledby", value: "periods-heading"),
+                .h2(.id("periods-heading"), "Consent and diary"),
+                .form(.action("/admin/settings/periods"), .method(.post), .novalidate(),
+                    Layout.csrfField(context),
+                    field("consentValidityMonths", "A consent stays in force for (months)",
+                          "From the consent's date, unless withdrawn: \(months.lowerBound)–\(months.upperBound) months, \(ClinicRules.defaultConsentValidityMonths) by default. A session needs a consent in force on its own date.",
+                          model.form.consentValidityMonths),
+                    field("diaryMaxDaysBack", "A diary entry may describe a day up to (days back)",
+                          "How far back a patient may write about: \(days.lowerBound)–\(days.upperBound) days, \(ClinicRules.defaultDiaryMaxDaysBack) by default.",
+                          model.form.diaryMaxDaysBack),
+                    .button(.type(.submit), "Save the periods")))
         }
 
         private static func pregnancy(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
