@@ -260,6 +260,7 @@ import VaporTesting
             let cases = Self.cases(ids)
             let writing = Self.routeKeys(app).filter { [.POST, .PATCH, .PUT].contains($0.method) && $0.key.contains(" /api/") }
             #expect(writing.count >= 30, "the route table looks incomplete: \(writing.count) writing routes")
+            var sent = 0
             for route in writing {
                 guard let routeCases = cases[route.key] else {
                     Issue.record("\(route.key) has no hostile-number case: add one to HostileNumberTests.cases")
@@ -270,6 +271,7 @@ import VaporTesting
                     for attack in routeCase.attacks {
                         let body = routeCase.body.replacingOccurrences(of: "§", with: attack)
                         let reply = try await Self.send(app, route.method, path, users[routeCase.role], raw: body)
+                        sent += 1
                         #expect((400..<500).contains(reply.status.code), "\(route.key) with \(attack): \(reply.status.code) \(reply.text)")
                         #expect(reply.error?.error.code != "malformed_json", "\(route.key) with \(attack) is valid JSON: \(reply.text)")
                         if let field = routeCase.field {
@@ -281,6 +283,7 @@ import VaporTesting
                 }
                 #expect(try await Self.healthy(app), "the server stopped answering after \(route.key)")
             }
+            #expect(sent >= writing.count * 13, "\(sent) hostile requests for \(writing.count) routes")
             // Nothing absurd was written: the only session is the fixture's.
             #expect(try await TreatmentSessionModel.query(on: app.db).count() <= 1)
             #expect(try await Self.healthy(app))
@@ -342,6 +345,29 @@ import VaporTesting
             let last = try await app.fhir("fhir/Patient?_offset=1000000&_count=1000", clinician)
             #expect(last.status == .ok)
             #expect(try await Self.healthy(app))
+        }
+    }
+
+    /// Pages may clamp or explain; they never trap on `offset + pageSize`.
+    @Test func pagesWithAbsurdOffsetsKeepTheServerUp() async throws {
+        try await withTestApp { app, _ in
+            let (patient, _) = try await WebPortalTests.signedInPatient(app)
+            try await WebFixture.account(app, "root", .admin)
+            let admin = WebBrowser(app)
+            try await admin.signIn("root")
+            let numbers = ["9223372036854775807", "-9223372036854775808", "18446744073709551616", "1e19", "-1", "0.5"]
+            for number in numbers {
+                let access = try await patient.get("/portal/access?offset=\(number)")
+                #expect(access.status.code < 500, "/portal/access?offset=\(number): \(access.status.code)")
+                let users = try await admin.get("/admin/users?offset=\(number)")
+                #expect(users.status == .ok, "/admin/users?offset=\(number): \(users.status.code)")
+                let audit = try await admin.get("/admin/audit?offset=\(number)&before=\(number)_\(UUID().uuidString)")
+                #expect(audit.status.code < 500, "/admin/audit: \(audit.status.code)")
+                #expect(try await Self.healthy(app))
+            }
+            // In range, the access page shows the page asked for.
+            #expect(try await patient.get("/portal/access?offset=1000000").status == .ok)
+            #expect(try await admin.get("/admin/audit?before=1e300_\(UUID().uuidString)").status.code < 500)
         }
     }
 
