@@ -13,6 +13,17 @@ import VaporTesting
         let browser: WebBrowser
     }
 
+    /// The Monday the bookings are made on: 16 weeks or more ahead, as appointments may be booked at
+    /// most 2 years ahead (DOMAIN.md §4), in a month and week where no UK bank holiday falls
+    /// (February, June, September to November, days 8–28), so the clinic is open.
+    static let monday: CalendarDate = {
+        var day = CalendarDate(Date(), in: ScheduleFixture.london).adding(days: 112)
+        while day.weekday != .monday || ![2, 6, 9, 10, 11].contains(day.month) || !(8...28).contains(day.day) {
+            day = day.adding(days: 1)
+        }
+        return day
+    }()
+
     /// Dr Okafor, Ada Lovelace with her last session on `lastSession`, and `username` signed in.
     static func clinic(_ app: Application, lastSession: String?, signIn username: String, role: Role) async throws -> Clinic {
         let okafor = try await WebFixture.account(app, "okafor", .clinician, displayName: "Dr Okafor")
@@ -25,10 +36,10 @@ import VaporTesting
         return Clinic(practitioner: okafor, patient: ada, browser: browser)
     }
 
-    /// An injection on Monday 18 March 2030 at 09:00 (GMT, so 09:00Z).
+    /// An injection on `monday` at 09:00 clinic time.
     static func injection(_ clinic: Clinic, time: String = "09:00", override: String? = nil, note: String = "") -> [(String, String)] {
         var fields = [("intent", "book"), ("patientQuery", ""), ("patientId", clinic.patient.uuidString),
-                      ("practitionerId", clinic.practitioner.uuidString), ("kind", "injection"), ("date", "2030-03-18"),
+                      ("practitionerId", clinic.practitioner.uuidString), ("kind", "injection"), ("date", Self.monday.iso),
                       ("time", time), ("duration", "30"), ("note", note)]
         if let override { fields.append(("overrideReason", override)) }
         return fields
@@ -42,9 +53,9 @@ import VaporTesting
         try await withTestApp { app, _ in
             let clinic = try await Self.clinic(app, lastSession: nil, signIn: "desk", role: .reception)
             let page = try await clinic.browser.get(
-                "/schedule/book?practitioner=\(clinic.practitioner.uuidString)&date=2030-03-18&time=10:30&patient=\(clinic.patient.uuidString)")
+                "/schedule/book?practitioner=\(clinic.practitioner.uuidString)&date=\(Self.monday.iso)&time=10:30&patient=\(clinic.patient.uuidString)")
             #expect(page.status == .ok)
-            #expect(page.body.contains("id=\"date\" name=\"date\" value=\"2030-03-18\""))
+            #expect(page.body.contains("id=\"date\" name=\"date\" value=\"\(Self.monday.iso)\""))
             #expect(page.body.contains("id=\"time\" name=\"time\" value=\"10:30\""))
             #expect(page.body.contains("<option value=\"\(clinic.practitioner.uuidString)\" selected>Dr Okafor</option>"))
             #expect(page.body.contains("value=\"\(clinic.patient.uuidString)\" checked"))
@@ -61,7 +72,7 @@ import VaporTesting
             _ = try await WebFixture.patient(app, given: "Grace", family: "Hopper")
             let page = try await clinic.browser.post("/schedule/book", [
                 ("intent", "search"), ("patientQuery", "lovelace"), ("patientId", ""), ("practitionerId", clinic.practitioner.uuidString),
-                ("kind", "injection"), ("date", "2030-03-18"), ("time", "11:00"), ("duration", "20"), ("note", "bring letter"),
+                ("kind", "injection"), ("date", Self.monday.iso), ("time", "11:00"), ("duration", "20"), ("note", "bring letter"),
             ])
             #expect(page.status == .ok)
             #expect(page.body.contains("1 patient matches."))
@@ -78,14 +89,15 @@ import VaporTesting
 
     @Test func day83AfterTheLastSessionIsRefusedWithTheEarliestDateAndTheTypedValuesKept() async throws {
         try await withTestApp { app, _ in
-            // 25 Dec 2029 + 83 days = 18 Mar 2030; the earliest allowed is 19 Mar 2030.
-            let clinic = try await Self.clinic(app, lastSession: "2029-12-25", signIn: "desk", role: .reception)
+            // Monday − 83 days: the earliest allowed is the Tuesday.
+            let last = Self.monday.adding(days: -83)
+            let clinic = try await Self.clinic(app, lastSession: last.iso, signIn: "desk", role: .reception)
             let page = try await clinic.browser.post("/schedule/book", Self.injection(clinic, note: "first visit of the year"))
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("The appointment was not booked"))
             #expect(page.body.contains("id=\"start-error\""))
-            #expect(page.body.contains("Only 83 days since the last session (2029-12-25); the minimum interval is 84 days, so the earliest date is 2030-03-19."))
-            #expect(page.body.contains("id=\"date\" name=\"date\" value=\"2030-03-18\""))
+            #expect(page.body.contains("Only 83 days since the last session (\(last.iso)); the minimum interval is 84 days, so the earliest date is \(Self.monday.adding(days: 1).iso)."))
+            #expect(page.body.contains("id=\"date\" name=\"date\" value=\"\(Self.monday.iso)\""))
             #expect(page.body.contains("id=\"time\" name=\"time\" value=\"09:00\""))
             #expect(page.body.contains(">first visit of the year</textarea>"))
             #expect(page.body.contains("value=\"\(clinic.patient.uuidString)\" checked"))
@@ -96,15 +108,15 @@ import VaporTesting
 
     @Test func day84AfterTheLastSessionIsBooked() async throws {
         try await withTestApp { app, _ in
-            // 24 Dec 2029 + 84 days = 18 Mar 2030.
-            let clinic = try await Self.clinic(app, lastSession: "2029-12-24", signIn: "desk", role: .reception)
+            // Monday − 84 days.
+            let clinic = try await Self.clinic(app, lastSession: Self.monday.adding(days: -84).iso, signIn: "desk", role: .reception)
             let answer = try await clinic.browser.post("/schedule/book", Self.injection(clinic))
             #expect(answer.status == .seeOther)
-            #expect(answer.location == "/schedule?practitioner=\(clinic.practitioner.uuidString)&week=2030-03-18&done=booked")
+            #expect(answer.location == "/schedule?practitioner=\(clinic.practitioner.uuidString)&week=\(Self.monday.iso)&done=booked")
             let booked = try await Self.appointments(app)
             #expect(booked.count == 1)
-            #expect(booked.first?.startAt == Date(timeIntervalSince1970: 1_900_054_800)) // 2030-03-18T09:00:00Z
-            #expect(booked.first?.endAt == Date(timeIntervalSince1970: 1_900_056_600))
+            #expect(booked.first?.startAt == ScheduleFixture.at(Self.monday, 9))
+            #expect(booked.first?.endAt == ScheduleFixture.at(Self.monday, 9, 30))
             #expect(booked.first?.kind == "injection")
             #expect(booked.first?.overrideReason == nil)
             #expect(try await WebFixture.auditCount(app, action: "create", resource: "Appointment", patient: clinic.patient) == 1)
@@ -116,13 +128,13 @@ import VaporTesting
 
     @Test func aClinicianOverridesTheIntervalWithAReasonAndTheOverrideIsAudited() async throws {
         try await withTestApp { app, _ in
-            let clinic = try await Self.clinic(app, lastSession: "2029-12-25", signIn: "okafor", role: .clinician)
+            let clinic = try await Self.clinic(app, lastSession: Self.monday.adding(days: -83).iso, signIn: "okafor", role: .clinician)
             let form = try await clinic.browser.get("/schedule/book")
             #expect(form.body.contains("id=\"overrideReason\" name=\"overrideReason\""))
             // A blank reason is no override: refused as too early, the box still there.
             let blank = try await clinic.browser.post("/schedule/book", Self.injection(clinic, override: "  "))
             #expect(blank.status == .unprocessableEntity)
-            #expect(blank.body.contains("the earliest date is 2030-03-19"))
+            #expect(blank.body.contains("the earliest date is \(Self.monday.adding(days: 1).iso)"))
             #expect(blank.body.contains("id=\"overrideReason\""))
 
             let answer = try await clinic.browser.post("/schedule/book", Self.injection(clinic, override: "Travelling abroad for three months"))
@@ -142,11 +154,13 @@ import VaporTesting
             let clinic = try await Self.clinic(app, lastSession: nil, signIn: "desk", role: .reception)
             let grace = try await WebFixture.patient(app, given: "Grace", family: "Hopper")
             try await ScheduleFixture.appointment(app, practitioner: clinic.practitioner, patient: grace,
-                                                  start: ScheduleFixture.at(ScheduleFixture.monday, 9))
+                                                  start: ScheduleFixture.at(Self.monday, 9))
             let page = try await clinic.browser.post("/schedule/book", Self.injection(clinic, time: "09:15"))
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("id=\"start-error\""))
-            #expect(page.body.contains("The practitioner is already booked from 2030-03-18T09:00:00Z to 2030-03-18T09:30:00Z; choose another time."))
+            let from = JSONCoding.formatInstant(ScheduleFixture.at(Self.monday, 9))
+            let to = JSONCoding.formatInstant(ScheduleFixture.at(Self.monday, 9, 30))
+            #expect(page.body.contains("The practitioner is already booked from \(from) to \(to); choose another time."))
             #expect(page.body.contains("value=\"09:15\""))
             #expect(try await Self.appointments(app).count == 1)
         }
@@ -157,7 +171,7 @@ import VaporTesting
             let clinic = try await Self.clinic(app, lastSession: nil, signIn: "desk", role: .reception)
             let page = try await clinic.browser.post("/schedule/book", [
                 ("intent", "book"), ("patientId", ""), ("practitionerId", clinic.practitioner.uuidString), ("kind", "injection"),
-                ("date", "2030-03-16"), ("time", "9 am"), ("duration", "500"),
+                ("date", Self.monday.adding(days: -2).iso), ("time", "9 am"), ("duration", "500"),
             ])
             #expect(page.status == .unprocessableEntity)
             #expect(page.body.contains("Choose a patient: find them by name or NHS number, then pick one."))
@@ -166,9 +180,9 @@ import VaporTesting
             #expect(page.body.contains("value=\"9 am\""))
             // A Saturday: the clinic is closed.
             let closed = try await clinic.browser.post("/schedule/book", Self.injection(clinic).map {
-                $0.0 == "date" ? ("date", "2030-03-16") : $0
+                $0.0 == "date" ? ("date", Self.monday.adding(days: -2).iso) : $0
             })
-            #expect(closed.body.contains("The clinic is closed on 2030-03-16 (saturday)."))
+            #expect(closed.body.contains("The clinic is closed on \(Self.monday.adding(days: -2).iso) (saturday)."))
             #expect(try await Self.appointments(app).isEmpty)
         }
     }
