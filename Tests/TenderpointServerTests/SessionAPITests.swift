@@ -259,9 +259,13 @@ import VaporTesting
 
             let finished = try await F.vial(app, clinician, lot: "DONE")
             _ = try await F.send(app, .PATCH, "api/vials/\(finished)", clinician, json: ["state": "finished"])
+            // Finished at 09:00Z on 1 June: a session charted late for 11:00Z that day comes after it.
+            let finishedAt = ISO8601DateFormatter().date(from: "2026-06-01T09:00:00Z")!
+            try await VialModel.query(on: app.db).filter(\.$id == finished).set(\.$closedAt, to: finishedAt).update()
             let closed = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,
                                           json: F.session(date: "2026-06-01", consent: consent, injections: F.standardInjections(finished)))
             #expect(closed.problems == ["vial_unusable@injections[0].vialId"])
+            #expect(closed.error?.error.message.contains("is finished since 2026-06-01T09:00:00Z") == true)
 
             let unopened = try await F.vial(app, clinician, lot: "NEW", diluentMl: nil, reconstitutedAt: nil)
             let powder = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,

@@ -7,9 +7,9 @@ import Vapor
 import VaporTesting
 
 /// The session charting page with several vials and its running totals. Sessions are charted
-/// today (the page charts "now"); the patient's earlier session of 40 U was 85 days ago, so the
-/// interval has passed and it is inside the 3-calendar-month window (which always spans at least
-/// 89 days).
+/// today (the page charts "now"); the patient's earlier session of 40 U was 83 days ago, so it is
+/// inside the 84-day window of today's session, and the form carries a clinician's override of
+/// the interval (which lifts the interval only, never a dose limit).
 @Suite struct SessionChartingPageTests {
     typealias F = TreatmentFixture
 
@@ -33,7 +33,7 @@ import VaporTesting
         let api = try await app.signIn(.clinician)
         let consent = try await F.consent(app, patient: patient, recordedBy: api.userID, date: today.adding(days: -120).iso)
         if history {
-            let earlier = today.adding(days: -85)
+            let earlier = today.adding(days: -83)
             let vial = try await F.vial(app, api, lot: "OLD", reconstitutedAt: "\(earlier.iso)T08:00:00Z")
             let reply = try await F.send(app, .POST, "api/patients/\(patient)/sessions", api,
                                          json: F.session(date: earlier.iso, consent: consent, injections: F.standardInjections(vial)))
@@ -49,7 +49,7 @@ import VaporTesting
     /// The form as a browser posts it: rows of (vial, site, units), a blank vial meaning "same as above".
     static func fields(_ setup: Setup, rows: [(UUID?, String, String)], action: String? = nil, skip: String? = nil) -> [(String, String)] {
         var fields: [(String, String)] = [("date", setup.today.iso), ("consentId", setup.consent.uuidString), ("guidance", "landmark"),
-                                          ("rowCount", "10")]
+                                          ("rowCount", "10"), ("overrideReason", "Severe flare")]
         for item in ScreeningItem.allCases where item.rawValue != skip { fields.append(("screening.\(item.rawValue)", "no")) }
         for (index, row) in rows.enumerated() {
             fields += [("vial\(index + 1)", row.0?.uuidString ?? ""), ("site\(index + 1)", row.1), ("units\(index + 1)", row.2)]
@@ -69,13 +69,13 @@ import VaporTesting
             #expect(page.body.contains("<select id=\"vial2\" name=\"vial2\"><option value selected>Same vial as the row above</option>"))
             #expect(page.body.contains("LOT-A — onabotulinumtoxinA 100 U — 4 U per 0.1 mL"))
             #expect(page.body.contains("LOT-B — onabotulinumtoxinA 100 U — 2.5 U per 0.1 mL"))
-            // The March-style vial of the earlier session was reconstituted 85 days ago: not offered.
+            // The vial of the earlier session was reconstituted 83 days ago: not offered.
             #expect(!page.body.contains("OLD —"))
             #expect(page.body.contains("<input type=\"hidden\" id=\"rowCount\" name=\"rowCount\" value=\"10\"/>"))
             #expect(page.body.contains("id=\"site10\"") && !page.body.contains("id=\"site11\""))
-            // 40 U 85 days ago, inside the window that starts the day after today minus 3 calendar months.
-            let from = WebFormat.date(setup.today.adding(months: -3).adding(days: 1))
-            #expect(page.body.contains("<strong>onabotulinumtoxinA</strong>: 40 U already given in 1 earlier session from \(from) to \(WebFormat.date(setup.today)); limit 400 U in 3 calendar months."))
+            // 40 U 83 days ago, inside the 84 days that end today.
+            let from = WebFormat.date(setup.today.adding(days: -83))
+            #expect(page.body.contains("<strong>onabotulinumtoxinA</strong>: 40 U already given in 1 other session from \(from) to \(WebFormat.date(setup.today)); limit 400 U in any 84 days."))
             #expect(page.body.contains("data-session-check=\"/patients/\(setup.patient.uuidString)/sessions/check\""))
             #expect(try await WebFixture.auditCount(app, action: "read", resource: "TreatmentSession", patient: setup.patient) == 2)
         }
@@ -117,7 +117,7 @@ import VaporTesting
     @Test func overTheCumulativeLimitIsRefusedWithTheTotalsAndEveryRowKept() async throws {
         try await withTestApp { app, _ in
             let setup = try await Self.setup(app)
-            // 7 × 50 + 11 = 361 U: within the 400 U per session, but 40 + 361 = 401 U in 3 calendar months.
+            // 7 × 50 + 11 = 361 U: within the 400 U per session, but 40 + 361 = 401 U in 84 days.
             let sites = ["trapezius.left", "trapezius.right", "occiput.left", "occiput.right", "supraspinatus.left",
                          "supraspinatus.right", "gluteal.left", "gluteal.right"]
             let rows = sites.enumerated().map { index, site in
@@ -126,9 +126,9 @@ import VaporTesting
             let refused = try await setup.browser.post(Self.path(setup), Self.fields(setup, rows: rows))
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("The session was not charted"))
-            #expect(refused.body.contains("id=\"injections-error\"><span class=\"visually-hidden\">Error: </span>401 U of onabotulinumtoxinA in the 3 months to \(setup.today.iso)"))
+            #expect(refused.body.contains("id=\"injections-error\"><span class=\"visually-hidden\">Error: </span>401 U of onabotulinumtoxinA in the 84 days \(setup.today.adding(days: -83).iso) to \(setup.today.iso)"))
             #expect(refused.body.contains("<dd id=\"total-session\">361 U of at most 400 U per session <span class=\"limit-status\">✓ Within the limit</span></dd>"))
-            #expect(refused.body.contains("<dd id=\"total-cumulative\" class=\"is-over\">401 U of at most 400 U: 40 U in 1 earlier session + 361 U in this one <strong class=\"limit-status limit-status--over\">⚠ Over the limit</strong></dd>"))
+            #expect(refused.body.contains("<dd id=\"total-cumulative\" class=\"is-over\">401 U of at most 400 U: 40 U in 1 other session + 361 U in this one <strong class=\"limit-status limit-status--over\">⚠ Over the limit</strong></dd>"))
             #expect(refused.body.contains("<output id=\"session-total\">361 U</output>"))
             #expect(refused.body.contains("<output id=\"volume8\">0.275 mL</output>"))
             // Everything typed is kept: the vial of row 1, the blank "same vial" of the others, the units.
@@ -184,7 +184,7 @@ import VaporTesting
             // Totals without the script: trapezius left 20 + 5 = 25 U; 40 + 25 = 65 U in 3 calendar months.
             #expect(more.body.contains("<td>Trapezius, left (tender point)</td><td>25 U</td><td>50 U</td>"))
             #expect(more.body.contains("<dd id=\"total-session\">25 U of at most 400 U per session"))
-            #expect(more.body.contains("<dd id=\"total-cumulative\">65 U of at most 400 U: 40 U in 1 earlier session + 25 U in this one"))
+            #expect(more.body.contains("<dd id=\"total-cumulative\">65 U of at most 400 U: 40 U in 1 other session + 25 U in this one"))
             #expect(more.body.contains("<output id=\"volume2\">0.2 mL</output>"))
 
             let check = try await setup.browser.post(Self.path(setup), Self.fields(setup, rows: [

@@ -30,9 +30,11 @@ import VaporTesting
         let first = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,
                                      json: F.session(date: "2026-03-02", consent: consent, injections: F.standardInjections(march)))
         guard first.status == .created else { throw F.Failure("March session refused: \(first.text)") }
+        // 300 U from two vials: 100 U and 200 U.
         let may = try await F.vial(app, clinician, lot: "MAY", reconstitutedAt: "2026-06-01T08:00:00Z")
+        let mayLarge = try await F.vial(app, clinician, lot: "MAY", units: 200, diluentMl: 5, reconstitutedAt: "2026-06-01T08:00:00Z")
         let sixSites = ["trapezius.left", "trapezius.right", "occiput.left", "occiput.right", "supraspinatus.left", "supraspinatus.right"]
-            .map { F.injection(may, tenderPoint: $0, units: 50) }
+            .enumerated().map { F.injection($0.offset < 2 ? may : mayLarge, tenderPoint: $0.element, units: 50) }
         let second = try await F.send(app, .POST, "api/patients/\(patient)/sessions", clinician,
                                       json: F.session(date: "2026-06-01", consent: consent, injections: sixSites))
         guard second.status == .created else { throw F.Failure("May session refused: \(second.text)") }
@@ -164,14 +166,16 @@ import VaporTesting
             let solution = try await F.vial(app, clinician, product: "rimabotulinumtoxinB", lot: "RIMA", units: 5000,
                                             diluentMl: nil, reconstitutedAt: nil)
             let rima = try await Self.check(app, history, clinician, injections: [F.injection(solution, muscle: "splenius.left", units: 1000)])
-            #expect(rima.json["valid"] as? Bool == true, "\(rima.text)")
+            // The history's consent names no product, so it covers type A products only, not this type B.
+            #expect(Self.codes(rima) == ["consent_missing@consentId"], "\(rima.text)")
             #expect((rima.json["injections"] as? [[String: Any]])?.first?["volumeMl"] as? Double == 0.2)
             #expect(try await VialModel.find(solution, on: app.db)?.state == "unopened")
             #expect(try await WebFixture.auditCount(app, action: "read", resource: "TreatmentSession", patient: history.patient) == readsBefore + 4)
             #expect(try await WebFixture.auditCount(app, action: "create", resource: "TreatmentSession", patient: history.patient) == 2)
             // And charting the same body afterwards succeeds, as the check said.
             let charted = try await F.send(app, .POST, "api/patients/\(history.patient)/sessions", clinician,
-                                           json: F.session(date: "2026-08-17", consent: history.consent, injections: Self.twoVials(history)))
+                                           json: F.session(date: "2026-08-17", consent: history.consent, injections: Self.twoVials(history),
+                                                           override: "Paper record charted late"))
             #expect(charted.status == .created, "\(charted.text)")
             #expect(charted.json["totalUnits"] as? Double == 62.5)
         }
@@ -181,28 +185,28 @@ import VaporTesting
         try await withTestApp { app, _ in
             let clinician = try await app.signIn(.clinician)
             let history = try await Self.history(app, clinician)
-            let earlyVial = try await F.vial(app, clinician, lot: "EARLY", reconstitutedAt: "2026-08-16T08:00:00Z")
+            let earlyVial = try await F.vial(app, clinician, lot: "EARLY", reconstitutedAt: "2026-08-23T08:00:00Z")
             let early = [F.injection(earlyVial, tenderPoint: "trapezius.left", units: 20)]
-            // 16 August is day 83 after 25 May: too early.
-            let tooEarly = try await Self.check(app, history, clinician, date: "2026-08-16", injections: early)
+            // 23 August is day 83 after 1 June: too early.
+            let tooEarly = try await Self.check(app, history, clinician, date: "2026-08-23", injections: early, override: nil)
             #expect(Self.codes(tooEarly) == ["interval_too_short@date"])
-            let overridden = try await Self.check(app, history, clinician, date: "2026-08-16", injections: early,
+            let overridden = try await Self.check(app, history, clinician, date: "2026-08-23", injections: early,
                                                   override: "Severe flare; discussed with the patient")
             #expect(overridden.status == .ok)
             #expect(Self.codes(overridden) == [])
             #expect(overridden.json["valid"] as? Bool == true)
 
             let nurse = try await app.signIn(.nurse)
-            let byNurse = try await Self.check(app, history, nurse, date: "2026-08-16", injections: early,
+            let byNurse = try await Self.check(app, history, nurse, date: "2026-08-23", injections: early,
                                                override: "Severe flare", supervisor: clinician.userID)
             #expect(byNurse.status == .ok)
             #expect(Self.codes(byNurse) == ["override_not_permitted@override"])
             #expect(byNurse.json["valid"] as? Bool == false)
-            // The nurse's check still gives the figures: 300 U on 25 May + 20 U.
+            // The nurse's check still gives the figures: 300 U on 1 June + 20 U.
             #expect((byNurse.json["cumulative"] as? [String: Any])?["units"] as? Double == 320)
             // Without a supervisor the nurse is told so, beside the interval.
-            let unsupervised = try await Self.check(app, history, nurse, date: "2026-08-16", injections: early)
-            #expect(Self.codes(unsupervised) == ["interval_too_short@date", "invalid_value@supervisorId"])
+            let unsupervised = try await Self.check(app, history, nurse, date: "2026-08-23", injections: early, override: nil)
+            #expect(Self.codes(unsupervised) == ["invalid_value@supervisorId", "interval_too_short@date"])
         }
     }
 

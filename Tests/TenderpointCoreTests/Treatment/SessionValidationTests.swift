@@ -124,7 +124,9 @@ import Testing
         let session = Self.session(date: "2026-06-11", performedAt: "2026-06-11T10:00:00Z",
                                    injections: [.init(vialReference: "v1", vial: Self.vial(reconstitutedAt: "2026-06-11T09:00:00Z"),
                                                       site: .tenderPoint(TenderPointSite(.knee, .left)), units: Units(10))])
-        #expect(codes(validate(session)) == [.sessionInFuture])
+        // Both the date and the time of injection are after now.
+        #expect(problems(validate(session)).map(\.field) == ["date", "performedAt"])
+        #expect(Set(codes(validate(session))) == [.sessionInFuture])
     }
 
     @Test func theInjectionTimeMustFallOnTheSessionDateInTheClinicsZone() throws {
@@ -213,9 +215,12 @@ import Testing
     }
 
     @Test func aSessionChartedLateIsCheckedAgainstTheSessionsAfterIt() {
-        // Charted on 10 June for 1 May, with 100 U recorded on 10 June... no: with a session on
-        // 24 July (84 days after 1 May) the interval holds; on 23 July (83 days) it does not.
-        let late = Self.session(date: "2026-05-01", performedAt: "2026-05-01T10:00:00Z", consentDate: "2026-04-01")
+        // Charted on 10 June for 1 May: with a session recorded on 24 July (84 days after 1 May)
+        // the interval holds; on 23 July (83 days) it does not.
+        let mayVial = Self.vial(reconstitutedAt: "2026-05-01T08:00:00Z")
+        let late = Self.session(date: "2026-05-01", performedAt: "2026-05-01T10:00:00Z", consentDate: "2026-04-01",
+                                injections: [.init(vialReference: "v1", vial: mayVial, site: .tenderPoint(TenderPointSite(.knee, .left)),
+                                                   units: Units(10))])
         #expect(codes(validate(late, earlier: [Self.earlier("2026-07-24", 100)])) == [])
         let tooClose = problems(validate(late, earlier: [Self.earlier("2026-07-23", 100)]))
         #expect(tooClose.map(\.code) == [.intervalTooShort])
