@@ -145,6 +145,30 @@ import VaporTesting
         }
     }
 
+    /// The limit is the clinic's setting (`diaryMaxDaysBack`), read for each entry.
+    @Test func theClinicSetsHowFarBackTheDiaryGoes() async throws {
+        try await withTestApp { app, _ in
+            let clinician = try await app.signIn(.clinician)
+            let patientID = try await app.recordsPatient(clinician)
+            let path = "api/patients/\(patientID)/diary"
+            func entry(daysAgo: Double) async throws -> RecordsResponse {
+                try await app.records(.POST, path, clinician,
+                                      json: ["recordedAt": Self.instant(Date().addingTimeInterval(-daysAgo * Self.day)), "painNRS": 4])
+            }
+            #expect(try await entry(daysAgo: 6.5).status == .created)
+            try await ClinicSettingsStore.store(.diaryMaxDaysBack, 2, on: app.db)
+            let refused = try await entry(daysAgo: 2.01)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.fields == ["recordedAt"])
+            #expect(refused.error?.error.message.contains("at most the last 2 days") == true)
+            #expect(try await entry(daysAgo: 1.99).status == .created)
+            try await ClinicSettingsStore.store(.diaryMaxDaysBack, 30, on: app.db)
+            #expect(try await entry(daysAgo: 29.9).status == .created)
+            #expect(try await entry(daysAgo: 30.1).status == .unprocessableEntity)
+            #expect(try await DiaryEntryModel.query(on: app.db).count() == 3)
+        }
+    }
+
     @Test func badInputNamesEveryFieldAndWritesNothing() async throws {
         try await withTestApp { app, _ in
             let clinician = try await app.signIn(.clinician)
