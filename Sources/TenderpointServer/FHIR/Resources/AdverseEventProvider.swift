@@ -12,7 +12,9 @@ struct AdverseEventProvider: FHIRPatientCompartmentProvider {
 
     let type = FHIRResourceType.adverseEvent
     let access = FHIRAccess.patientRecord(read: .readClinical, search: .readClinical)
-    let documentation = "Adverse events after a session (urn:tenderpoint:adverse-event), severity, seriousness, and whether resolved."
+    let documentation = "Adverse events after a session (urn:tenderpoint:adverse-event), severity, seriousness, and whether resolved; "
+        + "the extension urn:tenderpoint:extension:adverse-event-source says clinician or patient (reported in the diary, "
+        + "no severity until a clinician assesses it)."
     let parameters = [
         FHIRSearchParameter("patient", .reference, definition: FHIRSearchParameter.standard("AdverseEvent", "subject"), "The patient: Patient/{id} or {id}."),
         FHIRSearchParameter("date", .date, definition: FHIRSearchParameter.standard("AdverseEvent", "date"),
