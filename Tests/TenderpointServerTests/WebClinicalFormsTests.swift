@@ -149,7 +149,7 @@ import VaporTesting
             let (browser, patient, consent, vial) = try await Self.sessionSetup(app)
             let form = try await browser.get("/patients/\(patient.uuidString)/session")
             #expect(form.body.contains("WEB1 — onabotulinumtoxinA 100 U — 4 U per 0.1 mL"))
-            #expect(form.body.contains("onabotulinumtoxinA: at most 50 U per site, 400 U per session, 400 U in 3 months"))
+            #expect(form.body.contains("onabotulinumtoxinA: at most 50 U per site, 400 U per session, 400 U in any 84 days"))
             let answer = try await browser.post("/patients/\(patient.uuidString)/session", Self.sessionFields(
                 consent: consent, vial: vial, rows: [("tenderPoint:trapezius.left", "20"), ("muscle:levatorScapulae.right", "12.5")]))
             #expect(answer.status == .seeOther)

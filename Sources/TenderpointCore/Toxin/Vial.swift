@@ -21,6 +21,8 @@ public struct Vial: Hashable, Sendable {
 
     /// The most diluent a vial takes here; more would be a data-entry slip, not a dilution.
     public static let maximumDiluentMl: Decimal = 10
+    /// The least: below it the concentration is absurd (1e-30 mL would list 10^31 U per 0.1 mL).
+    public static let minimumDiluentMl: Decimal = Decimal(string: "0.2")!
 
     /// Checks every field and throws all problems together. Field names follow the API
     /// (`units` for the size).
@@ -47,9 +49,9 @@ public struct Vial: Hashable, Sendable {
                                         field: "reconstitutedAt"))
             }
         } else if let diluentMl {
-            if diluentMl <= 0 || diluentMl > Vial.maximumDiluentMl {
+            if diluentMl < Vial.minimumDiluentMl || diluentMl > Vial.maximumDiluentMl {
                 problems.append(Problem(.valueOutOfRange,
-                                        "The diluent must be more than 0 mL and at most \(Vial.maximumDiluentMl) mL, not \(diluentMl) mL.",
+                                        "The diluent must be from \(Vial.minimumDiluentMl) mL to \(Vial.maximumDiluentMl) mL, not \(diluentMl) mL.",
                                         field: "diluentMl"))
             }
         } else if reconstitutedAt != nil {

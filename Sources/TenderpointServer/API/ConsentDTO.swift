@@ -79,7 +79,8 @@ struct ConsentInput: Content {
                                             field: "products[\(index)]"))
                 }
             }
-            products = found
+            // An unknown name is reported above; the core then judges only what is left.
+            products = found.count == names.count || !found.isEmpty ? found : (names.isEmpty ? found : nil)
         }
         var record: ConsentRecord?
         do {

@@ -97,14 +97,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["0", "-1", "10.01", "11"])
+    @Test(arguments: ["0", "-1", "0.19", "0.000000000000000000000000000001", "10.01", "11"])
     func diluentOutOfRange(diluent: String) {
         let found = Self.problems { () throws(Problems) in try Self.powder(diluent: diluent) }
         #expect(found.map(\.code) == [.valueOutOfRange])
         #expect(found.map(\.field) == ["diluentMl"])
     }
 
-    @Test(arguments: ["0.1", "10"])
+    @Test(arguments: ["0.2", "10"])
     func diluentAtTheEdgesIsAccepted(diluent: String) throws {
         #expect(try Self.powder(diluent: diluent).diluentMl == Self.decimal(diluent))
     }
