@@ -39,7 +39,7 @@ struct AlertController: RouteCollection {
             }
         }
         // The one paging rule of every list (limit 1–500, offset 0–1,000,000).
-        var paging = try? Paging(limit: nil, offset: nil, defaultLimit: Self.defaultLimit)
+        var paging: Paging?
         do {
             paging = try Paging(limit: query.limit, offset: query.offset, defaultLimit: Self.defaultLimit)
         } catch {
