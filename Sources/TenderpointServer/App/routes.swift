@@ -23,5 +23,6 @@ func routes(_ app: Application) async throws {
     try authenticated.register(collection: AdverseEventController())
     try authenticated.register(collection: SettingsController())
     try authenticated.register(collection: OutcomeController())
+    try authenticated.register(collection: AlertController())
     try registerFHIR(app)
 }
