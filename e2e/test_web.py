@@ -133,16 +133,31 @@ SCREENING_ITEMS = ["hypersensitivity", "milkProteinAllergy", "siteInfection", "n
                    "unresolvedAdverseEvent"]
 
 
+EARLIER_DAYS = 83
+OVERRIDE_REASON = "Severe flare after a fall; reviewed with the patient"
+
+
+def web_date(day):
+    """A date as the pages write it: "Tue 3 Mar 2026"."""
+    return f"{['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][day.weekday()]} {day.day} " \
+           f"{['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.month - 1]} {day.year}"
+
+
+def clinic_today():
+    return datetime.datetime.now(ZoneInfo("Europe/London")).date()
+
+
 def patient_ready_for_a_session(base):
     """A patient of this test's own (other tests share the demo server): consent in force, one
-    earlier session of 100 U onabotulinumtoxinA 85 days ago — past the 84-day interval and inside
-    the 3-calendar-month window, which always spans at least 89 days — and two vials of the same
-    product reconstituted an hour ago: 100 U in 2.5 mL (4 U per 0.1 mL) and 100 U in 4 mL (2.5 U
-    per 0.1 mL)."""
+    earlier session of 100 U onabotulinumtoxinA 83 days ago — inside the 84 days that end today,
+    so it counts towards today's cumulative total, and one day short of the 84-day minimum
+    interval, so today's session needs a clinician's override with a reason (which lifts the
+    interval only, never a dose limit) — and two vials of the same product reconstituted an hour
+    ago: 100 U in 2.5 mL (4 U per 0.1 mL) and 100 U in 4 mL (2.5 U per 0.1 mL)."""
     headers = {"Authorization": f"Bearer {api_token(base)}"}
     suffix = uuid.uuid4().hex[:6].upper()
-    today = datetime.datetime.now(ZoneInfo("Europe/London")).date()
-    earlier = today - datetime.timedelta(days=85)
+    today = clinic_today()
+    earlier = today - datetime.timedelta(days=EARLIER_DAYS)
     patient = requests.post(base + "/api/patients", headers=headers, json={
         "givenName": "Charting", "familyName": f"Twovials{suffix}", "birthDate": "1979-04-02", "sex": "female"}).json()
     consent = requests.post(base + f"/api/patients/{patient['id']}/consents", headers=headers, json={
@@ -207,12 +222,15 @@ def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browse
     assert "50.0 (moderate)" in browser.find_element(By.CSS_SELECTOR, "section[aria-labelledby=scores-heading]").text
 
     browser.find_element(By.LINK_TEXT, "Chart a session").click()
-    # Before any row: the 100 U already given inside the window, and the limit.
+    # Before any row: the 100 U already given 83 days ago, inside the 84 days that end today, and the limit.
+    today = clinic_today()
     given = browser.find_element(By.ID, "totals-given").text
-    assert "onabotulinumtoxinA: 100 U already given in 1 earlier session from" in given
-    assert "limit 400 U in 3 calendar months" in given
+    window = f"from {web_date(today - datetime.timedelta(days=EARLIER_DAYS))} to {web_date(today)}"
+    assert f"onabotulinumtoxinA: 100 U already given in 1 other session {window}; limit 400 U in any 84 days." in given
     for answer in browser.find_elements(By.CSS_SELECTOR, "input[type=radio][value=no]"):
         browser.execute_script("arguments[0].click()", answer)
+    # Day 83 is inside the 84-day minimum interval: the clinician overrides it with a reason.
+    browser.find_element(By.ID, "overrideReason").send_keys(OVERRIDE_REASON)
 
     # Rows 1 and 2 from vial A (row 2 "same vial as the row above"), row 3 from vial B.
     choose_vial(browser, 1, lot_a)
@@ -231,11 +249,15 @@ def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browse
     units3.clear()
     units3.send_keys("10")
 
-    # Hand-computed: 20 + 20 + 10 = 50 U this session; 100 U 85 days ago + 50 U = 150 U in 3 calendar months.
+    # Hand-computed: 20 + 20 + 10 = 50 U this session; 100 U 83 days ago + 50 U = 150 U in the 84 days
+    # from 83 days ago to today.
     assert text_of(browser, "session-total", "50 U") == "50 U"
     assert text_of(browser, "total-session", "50 U of") == "50 U of at most 400 U per session ✓ Within the limit"
     assert text_of(browser, "total-cumulative", "150 U") == \
-        "150 U of at most 400 U: 100 U in 1 earlier session + 50 U in this one ✓ Within the limit"
+        "150 U of at most 400 U: 100 U in 1 other session + 50 U in this one ✓ Within the limit"
+    assert browser.find_element(By.ID, "total-window").text == window
+    # With the override written, the dry run finds nothing wrong (no interval problem either).
+    assert browser.find_element(By.ID, "totals-problems").text == ""
     assert browser.find_element(By.ID, "row3-check").text == ""
     # Each row's volume from its own vial: 20 U at 40 U/mL, 10 U at 25 U/mL.
     assert [browser.find_element(By.ID, f"volume{row}").text for row in (1, 2, 3)] == ["0.5 mL", "0.5 mL", "0.4 mL"]
@@ -265,6 +287,9 @@ def test_a_clinician_examines_a_patient_and_charts_a_session(demo_server, browse
     session = requests.get(demo_server + f"/api/patients/{patient['id']}/sessions/{latest['id']}", headers=headers).json()
     assert [injection["lotNumber"] for injection in session["injections"]] == [lot_a, lot_a, lot_b]
     assert [injection["volumeMl"] for injection in session["injections"]] == [0.5, 0.5, 0.4]
+    # Charted today with the clinician's override of the interval, on record with its reason.
+    assert session["date"] == today.isoformat() and session["voided"] is None
+    assert latest["overridden"] is True and session["overrideReason"] == OVERRIDE_REASON
 
 
 def test_reception_cannot_open_a_patients_clinical_page(demo_server, browser):
