@@ -14,6 +14,7 @@ struct WebRoutes: RouteCollection {
         try pages.register(collection: PortalController())
         try pages.register(collection: ExaminationController())
         try pages.register(collection: SessionChartingController())
+        try pages.register(collection: SessionVoidController())
         try pages.register(collection: ScheduleController())
         try pages.register(collection: OutcomeReportPageController())
         try pages.register(collection: AdminController())

@@ -36,13 +36,16 @@ enum PatientPage {
                 },
                 .unwrap(model.saved) { saved in
                     .div(.class("notice"), .attribute(named: "role", value: "status"),
-                         .safe(saved == "session" ? "The session was charted; its follow-ups are booked below." : "The examination was saved; its scores are below."))
+                         .safe(saved == "session" ? "The session was charted; its follow-ups are booked below."
+                               : saved == "void" ? "The session was voided: it stays in the record, marked, and counts for nothing; its follow-ups still to come are cancelled."
+                               : "The examination was saved; its scores are below."))
                 },
                 .if(context.allows(.writeClinical) || context.allows(.chartSession), .p(.class("actions"),
                     .if(context.allows(.writeClinical), .a(.class("button secondary"), .href("/patients/\(patient.id.uuidString)/examination"), "Record an examination")),
                     .if(context.allows(.chartSession), .a(.class("button secondary"), .href("/patients/\(patient.id.uuidString)/session"), "Chart a session")))),
                 .div(.class("patient-layout"),
-                     .div(demographics(model, today: context.today), diagnosis(model.timeline), reinjection(model.timeline)),
+                     .div(demographics(model, today: context.today), diagnosis(model.timeline), reinjection(model.timeline),
+                          sessions(model.timeline, patientID: patient.id, mayVoid: context.allows(.voidSession))),
                      .div(latestScores(model),
                           TimelineChartSection.render(model.chart, range: model.range,
                                                       basePath: "/patients/\(patient.id.uuidString)", heading: "Pain diary and sessions"),
@@ -62,6 +65,19 @@ enum PatientPage {
                     .dt("NHS number"), .dd(.safe(patient.nhsNumber.flatMap { NHSNumber($0)?.formatted ?? $0 } ?? "—")),
                     .dt("Phone"), .dd(.safe(patient.phone ?? "—")),
                     .dt("Email"), .dd(.safe(patient.email ?? "—"))))
+        }
+
+        /// The sessions that count (a voided one is kept in the record, not listed here), with a
+        /// link for a clinician to void one charted in error.
+        private static func sessions(_ timeline: TimelineDTO, patientID: UUID, mayVoid: Bool) -> Node<HTML.BodyContext> {
+            .section(.attribute(named: "aria-labelledby", value: "sessions-heading"),
+                .h2(.id("sessions-heading"), "Sessions"),
+                timeline.sessions.isEmpty ? .p(.class("empty"), "None charted.") : .ul(.forEach(timeline.sessions) { session in
+                    .li(.safe("\(WebFormat.date(session.date)): \(session.totalUnits) of \(session.product)"),
+                        .if(mayVoid, .group(.text(" "), .a(.href("/patients/\(patientID.uuidString)/sessions/\(session.id.uuidString)/void"),
+                                                          .attribute(named: "aria-label", value: "Void the session of \(WebFormat.date(session.date))"),
+                                                          "Void…"))))
+                }))
         }
 
         private static func diagnosis(_ timeline: TimelineDTO) -> Node<HTML.BodyContext> {

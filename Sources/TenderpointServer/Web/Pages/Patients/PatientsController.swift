@@ -31,7 +31,7 @@ struct PatientsController: RouteCollection {
     func patient(request: Request) async throws -> Response {
         var model = try await Self.chartModel(request: request, patientID: try request.patientID(),
                                               recentDiaryDays: PatientPage.recentDiaryDays)
-        model.saved = (try? request.query.get(String.self, at: "saved")).flatMap { ["examination", "session"].contains($0) ? $0 : nil }
+        model.saved = (try? request.query.get(String.self, at: "saved")).flatMap { ["examination", "session", "void"].contains($0) ? $0 : nil }
         // The API's own handler: authorised (readClinical) and audited as its read of the outcomes.
         model.outcomes = try await OutcomeController().patientOutcomes(request: request)
         let patientID = model.timeline.patient.id
