@@ -1,7 +1,10 @@
 """What the browser tests share: Debian's Chromium driven by Selenium (the `browser` fixture is in
 conftest.py), signing in, waiting for a page, screenshots for docs/screenshots/ and the check that
 every control has a label."""
+import os
 import shutil
+import tempfile
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -10,7 +13,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROOT
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# A test run leaves the work tree clean: screenshots go to a temporary folder unless they are
+# asked for (TENDERPOINT_SCREENSHOTS=1 refreshes docs/screenshots/).
+SCREENSHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("TENDERPOINT_SCREENSHOTS") == "1"
+               else Path(tempfile.mkdtemp(prefix="tenderpoint-screenshots-")))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 DESKTOP = (1280, 900)
