@@ -189,7 +189,7 @@ struct SessionController: RouteCollection {
         let lots = try await VialModel.query(on: request.db).filter(\.$id ~~ vialIDs).all()
             .reduce(into: [UUID: String]()) { result, vial in if let id = vial.id { result[id] = vial.lotNumber } }
         let appointments = try await AppointmentModel.query(on: request.db).filter(\.$session.$id == sessionID)
-            .filter(\.$status != "cancelled").sort(\.$startAt).all()
+            .filter(\.$status != AppointmentStatus.cancelled.rawValue).sort(\.$startAt).all()
         let zone = request.application.tenderpoint.clinicTimeZone
         let calendar = try await ClinicSettingsStore.rules(on: request.db, timeZone: zone).calendar
         let plan = FollowUpPlan(sessionDate: date, calendar: calendar)

@@ -50,7 +50,7 @@ enum ScheduleWeekQuery {
         return (0..<7).map { weekStart.adding(days: $0) }.compactMap { date in
             let dayAppointments = byDate[date] ?? []
             guard calendar.openWeekdays.contains(date.weekday) || !dayAppointments.isEmpty else { return nil }
-            let booked = dayAppointments.filter { $0.status != .cancelled }.map { BookedInterval(start: $0.start, end: $0.end) }
+            let booked = dayAppointments.filter { $0.status.occupiesTime }.map { BookedInterval(start: $0.start, end: $0.end) }
             let slots = schedule.freeSlots(on: date, duration: slotMinutes, step: slotStepMinutes, booked: booked)
                 .filter { $0.start >= now }
             return ScheduleWeekPage.Day(
