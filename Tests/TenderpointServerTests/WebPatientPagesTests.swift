@@ -28,7 +28,10 @@ import VaporTesting
             #expect(byNumber.body.contains("943 476 5919"))
             let none = try await browser.get("/patients?q=zz")
             #expect(none.body.contains("No patient matches <strong>zz</strong>."))
-            #expect(try await WebFixture.auditCount(app, action: "search", resource: "Patient") == 3)
+            // Search text is literal: "%" and "_" match only themselves, not every patient.
+            #expect(try await browser.get("/patients?q=%25").body.contains("No patient matches"))
+            #expect(try await browser.get("/patients?q=_").body.contains("No patient matches"))
+            #expect(try await WebFixture.auditCount(app, action: "search", resource: "Patient") == 5)
         }
     }
 

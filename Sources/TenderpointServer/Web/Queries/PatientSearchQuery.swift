@@ -22,8 +22,9 @@ enum PatientSearchQuery {
         } else if let date = CalendarDate(iso: trimmed) {
             builder = builder.filter(\.$birthDate == date.iso)
         } else {
+            // Literal, as the API's search: "%" or "_" matches that character, not any text.
             for word in trimmed.lowercased().split(separator: " ") {
-                builder = builder.filter(\.$searchName ~~ String(word))
+                builder = builder.filter(LiteralSearch.filter("search_name", contains: String(word)))
             }
         }
         let total = try await builder.count()
