@@ -69,6 +69,9 @@ import VaporTesting
             #expect(page.body.contains("<select id=\"vial2\" name=\"vial2\"><option value selected>Same vial as the row above</option>"))
             #expect(page.body.contains("LOT-A — onabotulinumtoxinA 100 U — 4 U per 0.1 mL"))
             #expect(page.body.contains("LOT-B — onabotulinumtoxinA 100 U — 2.5 U per 0.1 mL"))
+            // The consent (120 days old) with the date it is in force until, from the clinic's 12 months.
+            let until = setup.today.adding(days: -120).adding(months: 12).adding(days: -1)
+            #expect(page.body.contains("information v3, in force until \(WebFormat.date(until))"))
             // The vial of the earlier session was reconstituted 83 days ago: not offered.
             #expect(!page.body.contains("OLD —"))
             #expect(page.body.contains("<input type=\"hidden\" id=\"rowCount\" name=\"rowCount\" value=\"10\"/>"))

@@ -122,8 +122,13 @@ struct SessionChartingController: RouteCollection {
         let consents = try await ConsentModel.query(on: request.db).filter(\.$patient.$id == patientID)
             .filter(\.$withdrawnOn == nil).sort(\.$date, .descending).all()
             .compactMap { consent -> SessionPage.Consent? in
-                guard let id = consent.id, let date = CalendarDate(iso: consent.date) else { return nil }
-                return SessionPage.Consent(id: id, label: "Signed \(WebFormat.date(date)), information \(consent.informationVersion)")
+                guard let id = consent.id, let record = consent.coreRecord else { return nil }
+                // The core's validity, so an old consent is seen as such before charting is refused.
+                let until = record.validUntil(validityMonths: rules.consentValidityMonths)
+                let status = until < today ? "expired \(WebFormat.date(until))" : "in force until \(WebFormat.date(until))"
+                let scope = record.products.map { " (" + $0.map(\.rawValue).sorted().joined(separator: ", ") + ")" } ?? ""
+                return SessionPage.Consent(id: id, label: "Signed \(WebFormat.date(record.date)), information \(consent.informationVersion)"
+                                               + scope + ", " + status)
             }
         let clinicians = try await UserModel.query(on: request.db).filter(\.$role == Role.clinician.rawValue)
             .filter(\.$active == true).sort(\.$displayName).all()
