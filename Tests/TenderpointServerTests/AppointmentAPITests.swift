@@ -354,6 +354,27 @@ enum SchedulingFixture {
         }
     }
 
+    @Test func aVoidedSessionDoesNotCountForTheInterval() async throws {
+        try await withTestApp { app, _ in
+            let reception = try await app.signIn(.reception)
+            let clinician = try await app.signIn(.clinician)
+            let ada = try await Fixture.patient(app)
+            let day84 = Fixture.openDate(daysAhead: 2, weekday: .tuesday)
+            let session = try await Fixture.session(app, patient: ada, on: day84.adding(days: -84), injector: clinician.userID)
+            let booking = Fixture.Booking(practitionerId: clinician.userID, patientId: ada,
+                                          start: Fixture.iso(day84.adding(days: -1), 10), kind: "injection")
+            #expect(try await Fixture.book(app, reception, booking).status == .unprocessableEntity)
+            // Voided as charted in error, it no longer holds the next injection back.
+            let voided = try await TreatmentFixture.send(app, .POST, "api/patients/\(ada)/sessions/\(session)/void", clinician,
+                                                         json: ["reason": "Duplicate entry"])
+            #expect(voided.status == .ok, "\(voided.text)")
+            #expect(try await Fixture.book(app, reception, booking).status == .created)
+            // FHIR keeps it, marked as entered in error.
+            let procedure = try await TreatmentFixture.send(app, .GET, "fhir/Procedure/\(session)", clinician)
+            #expect(procedure.json["status"] as? String == "entered-in-error")
+        }
+    }
+
     @Test func anInjectionIsRefusedOnDay83AndAllowedOnDay84() async throws {
         try await withTestApp { app, _ in
             let reception = try await app.signIn(.reception)

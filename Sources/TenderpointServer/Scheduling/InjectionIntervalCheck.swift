@@ -52,8 +52,10 @@ enum InjectionIntervalCheck {
     static func sessionDates(patientID: UUID, on database: any Database) async throws -> [CalendarDate] {
         guard let sql = database as? any SQLDatabase else { return [] }
         struct Row: Decodable { let date: String }
+        // A voided session counts for nothing.
         return try await sql.select().column("date").from(TreatmentSessionModel.schema)
             .where("patient_id", .equal, patientID)
+            .where(SQLIdentifier("voided_at"), .is, SQLLiteral.null)
             .all(decoding: Row.self)
             .compactMap { CalendarDate(iso: $0.date) }
     }

@@ -32,6 +32,7 @@ struct MedicationAdministrationProvider: FHIRPatientCompartmentProvider {
         let product: String
         let lotNumber: String
         let expiryDate: String
+        let voidedAt: Date?
     }
 
     private func query(_ conditions: [SQLQueryString]) -> FHIRTableQuery {
@@ -42,7 +43,7 @@ struct MedicationAdministrationProvider: FHIRPatientCompartmentProvider {
                 """,
             columns: """
                 i.id, i.session_id, i.site_kind, i.site_id, i.units_tenths, i.volume_ml, s.patient_id, s.performed_at, \
-                s.injector_id, u.display_name AS injector_name, v.product, v.lot_number, v.expiry_date
+                s.injector_id, u.display_name AS injector_name, v.product, v.lot_number, v.expiry_date, s.voided_at
                 """,
             conditions: conditions, order: "s.performed_at, s.id, i.position, i.id")
     }
@@ -89,7 +90,7 @@ struct MedicationAdministrationProvider: FHIRPatientCompartmentProvider {
             id: FHIRValues.id(row.id),
             contained: [.medication(medication)],
             partOf: [FHIRValues.reference(.procedure, row.sessionId)],
-            status: .completed,
+            status: row.voidedAt == nil ? .completed : .enteredInError,
             medication: .reference(Reference(containedID: "vial", display: product?.displayName)),
             subject: FHIRValues.reference(.patient, row.patientId),
             effective: .dateTime(FHIRValues.dateTime(row.performedAt, context.timeZone)),

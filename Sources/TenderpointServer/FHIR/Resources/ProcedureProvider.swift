@@ -30,6 +30,8 @@ struct ProcedureProvider: FHIRPatientCompartmentProvider {
         let guidance: String
         let overrideReason: String?
         let note: String?
+        let voidedAt: Date?
+        let voidReason: String?
     }
 
     private func query(_ conditions: [SQLQueryString]) -> FHIRTableQuery {
@@ -37,7 +39,8 @@ struct ProcedureProvider: FHIRPatientCompartmentProvider {
             from: "treatment_sessions s JOIN users u ON u.id = s.injector_id LEFT JOIN users v ON v.id = s.supervisor_id",
             columns: """
                 s.id, s.patient_id, s.performed_at, s.injector_id, u.display_name AS injector_name, s.supervisor_id, \
-                v.display_name AS supervisor_name, s.product, s.total_units_tenths, s.guidance, s.override_reason, s.note
+                v.display_name AS supervisor_name, s.product, s.total_units_tenths, s.guidance, s.override_reason, s.note, \
+                s.voided_at, s.void_reason
                 """,
             conditions: conditions, order: "s.performed_at, s.id")
     }
@@ -70,6 +73,7 @@ struct ProcedureProvider: FHIRPatientCompartmentProvider {
         var notes: [Annotation] = []
         if let reason = row.overrideReason { notes.append(Annotation(text: "Minimum interval overridden: \(reason)")) }
         if let note = row.note { notes.append(Annotation(text: note)) }
+        if row.voidedAt != nil { notes.append(Annotation(text: "Voided (charted in error): \(row.voidReason ?? "")")) }
         let product = ToxinProduct(rawValue: row.product)
         let procedure = Procedure(
             id: FHIRValues.id(row.id),
@@ -77,7 +81,8 @@ struct ProcedureProvider: FHIRPatientCompartmentProvider {
                 Extension(url: TenderpointCodes.guidanceExtension, value: .code(row.guidance)),
                 Extension(url: Self.totalUnitsExtension, value: .quantity(.toxinUnits(FHIRValues.units(tenths: row.totalUnitsTenths)))),
             ],
-            status: .completed,
+            // A session voided as charted in error stays readable, marked as FHIR marks it.
+            status: row.voidedAt == nil ? .completed : .enteredInError,
             code: CodeableConcept(Codings.botulinumToxinInjection),
             subject: FHIRValues.reference(.patient, row.patientId),
             performed: .dateTime(FHIRValues.dateTime(row.performedAt, context.timeZone)),

@@ -81,7 +81,7 @@ enum TodayQuery {
         let sessions = try await sql.raw("""
             SELECT s.id, s.patient_id, s.date, p.given_name, p.family_name
             FROM treatment_sessions s JOIN patients p ON p.id = s.patient_id
-            WHERE \(ranges.joined(separator: " OR "))
+            WHERE s.voided_at IS NULL AND (\(ranges.joined(separator: " OR ")))
             ORDER BY p.family_name, p.given_name
             """).all(decoding: SessionRow.self)
         var due: [FollowUpKind: [(row: SessionRow, date: CalendarDate, followUp: FollowUp)]] = [:]
@@ -131,8 +131,9 @@ enum TodayQuery {
             SELECT s.patient_id, s.date AS last_date, p.given_name, p.family_name
             FROM treatment_sessions s JOIN patients p ON p.id = s.patient_id
             WHERE s.date >= \(bind: weekStart.adding(days: -interval).iso) AND s.date <= \(bind: weekEnd.adding(days: -interval).iso)
+              AND s.voided_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM treatment_sessions later
-                              WHERE later.patient_id = s.patient_id AND later.date > s.date)
+                              WHERE later.patient_id = s.patient_id AND later.date > s.date AND later.voided_at IS NULL)
             ORDER BY s.date, p.family_name, p.given_name
             """).all(decoding: LastSessionRow.self)
         var seen = Set<UUID>()
