@@ -13,7 +13,8 @@ do {
 
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
-let arguments = environment.arguments
+// `tenderpoint help user` is `tenderpoint user --help`; help opens no database (nothing is written).
+let arguments = TenderpointCommandLine.rewritingHelp(environment.arguments)
 let app = try await Application.make(environment)
 // `serve --demo` is ours: Vapor's `serve` would refuse the unknown flag.
 app.environment.arguments = TenderpointCommandLine.removingDemoFlag(arguments)
@@ -29,6 +30,7 @@ do {
     // Not `execute()`: it also logs a failed command's error on standard output, where scripts
     // read a command's result. Errors are reported once, below, on standard error.
     try await app.startup()
+    FirstStart.announce(app)
     try await app.running?.onStop.get()
 } catch {
     // One line on standard error; exit 2 for bad input (an unknown role, a taken username), 1 otherwise.

@@ -19,13 +19,17 @@ public func registerCommands(_ app: Application) {
 /// themselves when they need it; `restore` must find it closed (`TenderpointCommandLine`).
 /// `arguments` are the original ones, `--demo` included.
 public func prepare(_ app: Application, forArguments arguments: [String]) async throws {
-    if TenderpointCommandLine.command(in: arguments) == "serve" {
+    if TenderpointCommandLine.command(in: arguments) == "serve", !TenderpointCommandLine.wantsHelp(arguments) {
         try await prepareDatabase(app)
         try await app.autoMigrate()
         if TenderpointCommandLine.wantsDemo(arguments) {
             _ = try await DemoClinic.fillIfEmpty(app)
         }
         app.lifecycle.use(PopulationBenefitWarmUp())
+        // On an empty database: the one-time link that creates the first admin (printed once listening).
+        try await FirstStart.prepare(app)
+        // The daily online backup (SQLite), one instance at a time.
+        app.lifecycle.use(BackupScheduler())
     }
 }
 

@@ -22,6 +22,7 @@ func routes(_ app: Application) async throws {
     try authenticated.register(collection: SessionController())
     try authenticated.register(collection: AdverseEventController())
     try authenticated.register(collection: SettingsController())
+    try authenticated.register(collection: BackupSettingsController())
     try authenticated.register(collection: OutcomeController())
     try authenticated.register(collection: AlertController())
     try registerFHIR(app)

@@ -25,7 +25,21 @@ public enum TenderpointCommandLine {
 
     /// False for `restore`, which replaces the database file and so must run without the
     /// application holding it: `main.swift` then skips `configure`, and no pool is ever made.
+    /// False for help too: asking how to use a command must not create a data directory.
     public static func needsDatabase(_ arguments: [String]) -> Bool {
-        command(in: arguments) != "restore"
+        command(in: arguments) != "restore" && !wantsHelp(arguments)
+    }
+
+    /// True when the command line asks only for help: `--help` or `-h` anywhere, or the `help`
+    /// command (`tenderpoint help`, `tenderpoint help user`).
+    public static func wantsHelp(_ arguments: [String]) -> Bool {
+        let rest = arguments.dropFirst()
+        return rest.first == "help" || rest.contains("--help") || rest.contains("-h")
+    }
+
+    /// `help [COMMAND…]` in the form Vapor understands, `[COMMAND…] --help`; other arguments as they are.
+    public static func rewritingHelp(_ arguments: [String]) -> [String] {
+        guard let executable = arguments.first, arguments.dropFirst().first == "help" else { return arguments }
+        return [executable] + arguments.dropFirst(2) + ["--help"]
     }
 }

@@ -32,5 +32,7 @@ enum Migrations {
         // Patient-reported adverse events and their urgent alerts.
         app.migrations.add(AddAdverseEventSource())
         app.migrations.add(CreateAlert())
+        // Issue 11: the daily backups' lease and last good copy.
+        app.migrations.add(CreateBackupState())
     }
 }

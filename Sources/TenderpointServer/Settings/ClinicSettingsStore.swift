@@ -20,6 +20,9 @@ enum ClinicSettingsStore {
         case holidayRegion
         case consentValidityMonths
         case diaryMaxDaysBack
+        // The daily backup (`BackupSettings`): minutes after midnight, copies kept.
+        case backupTime
+        case backupCopies
     }
 
     /// The stored pregnancy policy: the effect of a "yes" to `pregnant`.

@@ -18,6 +18,7 @@ struct WebRoutes: RouteCollection {
         try pages.register(collection: ScheduleController())
         try pages.register(collection: OutcomeReportPageController())
         try pages.register(collection: AdminController())
+        try pages.register(collection: SetupController())
         // The API's scoring handlers for the examination form's live scores, with the page's
         // session (and CSRF header) instead of a bearer token.
         try pages.register(collection: ScoreController())

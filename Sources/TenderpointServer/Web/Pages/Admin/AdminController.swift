@@ -1,3 +1,4 @@
+import TenderpointCore
 import Vapor
 
 /// `/admin` and its three areas (users, settings, audit trail), for admins only: every
@@ -18,6 +19,10 @@ struct AdminController: RouteCollection {
         let areas = AdminHomePage.areas(for: user.role)
         // No area: refused through the access table, so the refusal is audited like any other.
         if areas.isEmpty { try await request.authorize(.manageUsers, resource: "AdminPage") }
-        return AdminHomePage.View.render(AdminHomePage.Model(areas: areas), context: request.pageContext).response()
+        var model = AdminHomePage.Model(areas: areas)
+        if AccessTable.allows(user.role, .manageSettings) {
+            model.backup = try await BackupStatus.load(on: request.db, configuration: request.application.tenderpoint)
+        }
+        return AdminHomePage.View.render(model, context: request.pageContext).response()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TenderpointCore
 
@@ -12,6 +13,8 @@ enum AdminHomePage {
 
     struct Model: Sendable, Equatable {
         let areas: [Area]
+        /// The daily backups, for those who manage the clinic's settings.
+        var backup: BackupStatus? = nil
     }
 
     static let users = Area(title: "Users and roles", path: "/admin/users",
@@ -39,8 +42,45 @@ enum AdminHomePage {
                     .li(.class("card"),
                         .h2(.a(.href(area.path), .safe(area.title))),
                         .p(.safe(area.summary)))
-                })
+                }),
+                .unwrap(model.backup) { backupSection($0, timeZone: context.timeZone) }
             ))
+        }
+
+        /// "5 Dec 2026 at 02:00" in the clinic's time.
+        static func clinicTime(_ date: Date, timeZone: TimeZone) -> String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.timeZone = timeZone
+            formatter.dateFormat = "d MMM yyyy 'at' HH:mm"
+            return formatter.string(from: date)
+        }
+
+        static func backupSection(_ status: BackupStatus, timeZone: TimeZone) -> Node<HTML.BodyContext> {
+            if status.postgres {
+                return .section(.class("card backups"), .attribute(named: "aria-labelledby", value: "backups-title"),
+                    .h2(.id("backups-title"), "Backups"),
+                    .p("This clinic's database is PostgreSQL: Tenderpoint takes no automatic backups of it. Backing it up with pg_dump is the clinic's job, for example every night: ",
+                       .code("pg_dump --format=custom --file=tenderpoint-$(date +%F).dump \"$DATABASE_URL\""), "."))
+            }
+            let settings = status.settings
+            return .section(.class("card backups"), .attribute(named: "aria-labelledby", value: "backups-title"),
+                .h2(.id("backups-title"), "Backups"),
+                .if(status.stale, .div(.class("error-summary"), .attribute(named: "role", value: "alert"),
+                    .h3("Backups need attention"),
+                    .p(.text(status.lastGoodAt == nil
+                        ? "No good backup has been taken yet."
+                        : "The last good backup is older than 36 hours.")),
+                    .unwrap(status.lastError) { .p(.text("The last attempt failed: \($0)")) })),
+                .unwrap(status.lastGoodAt) { at in
+                    .p(.id("backup-last-good"),
+                       .text("Last good backup: \(clinicTime(at, timeZone: timeZone)), \(status.lastGoodFile ?? ""), "
+                             + SQLiteBackup.describe(size: status.lastGoodSize ?? 0) + ", integrity and row counts checked."))
+                },
+                .if(!status.stale && status.lastError != nil,
+                    .p(.class("warning"), .text("The last attempt failed: \(status.lastError ?? "")"))),
+                .p(.text("A copy is taken every day at \(settings.timeText) clinic time into the data directory's backups folder; the newest \(settings.copies) are kept."))
+            )
         }
     }
 }
