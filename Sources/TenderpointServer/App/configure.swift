@@ -38,12 +38,14 @@ public func configure(_ app: Application, with configuration: AppConfiguration) 
     // Bodies that are valid JSON but whose numbers do not fit their fields name the field (422).
     ContentConfiguration.global.use(decoder: APIJSONDecoder(base: JSONCoding.decoder()), for: .json)
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
+    await app.usePasswordWork(PasswordWork(cost: configuration.passwordCost))
     app.auditLog = AuditLog(databases: app.databases, logger: app.logger)
     app.lifecycle.use(AuditLogLifecycle())
     app.lifecycle.use(WebSessionSweep())
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     try await routes(app)
 }
 

@@ -3,8 +3,9 @@ import Foundation
 import TenderpointCore
 import Vapor
 
-/// `POST /api/auth/token`: username and password for a bearer token. The password check, its
-/// slow-down and the lockout are `CredentialCheck`'s, shared with the web sign-in.
+/// `POST /api/auth/token`: username and password for a bearer token. The password check, the
+/// bound on hashes at once (429 `too_many_sign_ins`) and the lockout (429 `account_locked`) are
+/// `CredentialCheck`'s, shared with the web sign-in.
 struct TokenController: RouteCollection {
     static let tokenLifetime: TimeInterval = 12 * 3600
 
@@ -34,7 +35,7 @@ struct TokenController: RouteCollection {
         let signedIn = try CredentialCheck.authenticatedUser(user)
         let entry = AuditEntry(user: signedIn, action: .login, resourceType: "Session")
         try await request.db.writeTransaction { database in
-            try await CredentialCheck.recordSuccess(user, on: database)
+            try await CredentialCheck.recordSuccess(user, now: now, on: database)
             try await TokenModel(userID: signedIn.id, tokenHash: TokenDigest.hash(token), expiresAt: expiresAt).create(on: database)
             try await AuditLog.insert(entry, on: database)
         }

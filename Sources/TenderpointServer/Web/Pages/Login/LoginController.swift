@@ -2,8 +2,9 @@ import Foundation
 import TenderpointCore
 import Vapor
 
-/// `/login`, `/logout` and `/`: signing in with the same accounts, bcrypt check, slow-down and
-/// lockout as `POST /api/auth/token` (`CredentialCheck`), into a database-backed session.
+/// `/login`, `/logout` and `/`: signing in with the same accounts, bcrypt check, bound on
+/// hashes at once and lockout as `POST /api/auth/token` (`CredentialCheck`), into a
+/// database-backed session.
 struct LoginController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
@@ -20,10 +21,13 @@ struct LoginController: RouteCollection {
         return components.string ?? "/login"
     }
 
-    /// Only a path on this server: an absolute URL or `//host` would send the user elsewhere.
+    /// Only a path on this server: one "/" then visible ASCII (no "//", no backslash, no space,
+    /// tab, line break or other control character, which browsers drop or fold into "//host"),
+    /// and not the sign-in pages themselves. Anything else goes to the signed-in home page.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
-              !next.hasPrefix("/login"), !next.hasPrefix("/logout"), next.count <= 500 else { return nil }
+        guard let next, next.utf8.count <= 500, next.hasPrefix("/"), !next.hasPrefix("//"),
+              next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              !next.hasPrefix("/login"), !next.hasPrefix("/logout") else { return nil }
         return next
     }
 
@@ -48,20 +52,20 @@ struct LoginController: RouteCollection {
         let username = form["username"] ?? ""
         let next = Self.safeNext(form["next"])
         let now = Date()
-        let account: UserModel
+        let user: AuthenticatedUser
         do {
-            account = try await CredentialCheck.verify(username: username, password: form["password"] ?? "", request: request, now: now)
+            let account = try await CredentialCheck.verify(username: username, password: form["password"] ?? "", request: request, now: now)
+            user = try CredentialCheck.authenticatedUser(account)
+            let entry = AuditEntry(user: user, action: .login, resourceType: "Session", detail: "web")
+            try await request.db.writeTransaction { database in
+                try await CredentialCheck.recordSuccess(account, now: now, on: database)
+                try await AuditLog.insert(entry, on: database)
+            }
         } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
             let model = LoginPage.Model(username: username, error: error.reason, next: next)
             let response = LoginPage.View.render(model, context: request.pageContext).response(status: error.status)
             if let retry = error.headers.first(name: .retryAfter) { response.headers.replaceOrAdd(name: .retryAfter, value: retry) }
             return response
-        }
-        let user = try CredentialCheck.authenticatedUser(account)
-        let entry = AuditEntry(user: user, action: .login, resourceType: "Session", detail: "web")
-        try await request.db.writeTransaction { database in
-            try await CredentialCheck.recordSuccess(account, on: database)
-            try await AuditLog.insert(entry, on: database)
         }
         try await WebSession.signIn(user, request: request)
         return request.seeOther(next ?? NavigationItem.home(for: user))
