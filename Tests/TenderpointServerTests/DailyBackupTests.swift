@@ -183,4 +183,22 @@ import VaporTesting
         #expect(BackupSettings.minute(of: "-1:00") == nil)
         #expect(BackupSettings(minuteOfDay: 65, copies: 1).timeText == "01:05")
     }
+
+    /// PostgreSQL: no copies from Tenderpoint; the admin page and the API say pg_dump is the clinic's job.
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func onPostgreSQLThePageNamesPgDump() async throws {
+        try await withTestApp(postgres: true) { app, _ in
+            #expect(try await BackupScheduler.runIfDue(app, now: Self.instant("2026-12-05T02:00:30Z"), holder: "a") == .notDue)
+            try await WebFixture.account(app, "boss", .admin)
+            let browser = WebBrowser(app)
+            try await browser.signIn("boss")
+            let page = try await browser.get("/admin")
+            #expect(page.body.contains("Backing it up with pg_dump is the clinic's job"))
+            #expect(!page.body.contains("Backups need attention"))
+            let admin = try await app.signIn(.admin)
+            try await app.testing().test(.GET, "api/settings/backups", headers: admin.headers) { response in
+                #expect(String(buffer: response.body).contains(#""storage":"postgres""#))
+            }
+        }
+    }
 }

@@ -138,4 +138,43 @@ import VaporTesting
             #expect(try await UserModel.query(on: app.db).count() == 0)
         }
     }
+
+    /// Two instances on one database, each with its own link, both forms sent at once: exactly
+    /// one first admin is created; the other instance answers 404.
+    static func onlyOneFirstAdmin(postgres: Bool) async throws {
+        try await withTestApp(postgres: postgres) { app, configuration in
+            let other = try await Application.make(.testing)
+            do {
+                try await configure(other, with: configuration)
+                let firstToken = try #require(try await FirstStart.prepare(app))
+                let secondToken = try #require(try await FirstStart.prepare(other))
+                #expect(firstToken != secondToken)
+                let first = WebBrowser(app)
+                let second = WebBrowser(other)
+                #expect(try await first.get("/setup/\(firstToken)").status == .ok)
+                #expect(try await second.get("/setup/\(secondToken)").status == .ok)
+                async let a = first.post("/setup/\(firstToken)", Self.fields("first.admin"))
+                async let b = second.post("/setup/\(secondToken)", Self.fields("second.admin"))
+                let statuses = [try await a.status, try await b.status]
+                #expect(statuses.sorted { $0.code < $1.code } == [.seeOther, .notFound], "\(statuses)")
+                #expect(try await UserModel.query(on: app.db).count() == 1)
+                // Both links are spent now.
+                #expect(try await first.get("/setup/\(firstToken)").status == .notFound)
+                #expect(try await second.get("/setup/\(secondToken)").status == .notFound)
+            } catch {
+                try? await other.asyncShutdown()
+                throw error
+            }
+            try await other.asyncShutdown()
+        }
+    }
+
+    @Test func twoInstancesCreateOnlyOneFirstAdmin() async throws {
+        try await Self.onlyOneFirstAdmin(postgres: false)
+    }
+
+    @Test(.enabled(if: TestDatabase.postgresURL != nil))
+    func twoInstancesCreateOnlyOneFirstAdminOnPostgreSQL() async throws {
+        try await Self.onlyOneFirstAdmin(postgres: true)
+    }
 }
