@@ -45,6 +45,7 @@ public func configure(_ app: Application, with configuration: AppConfiguration) 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(MethodNotAllowedMiddleware())
     try await routes(app)
 }
 
