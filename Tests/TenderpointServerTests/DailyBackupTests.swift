@@ -201,4 +201,36 @@ import VaporTesting
             }
         }
     }
+
+    /// The admin page's form sets the same settings, with the API's checks, shown again when refused.
+    @Test func theAdminPageFormSetsTheTimeAndCopies() async throws {
+        try await withTestApp { app, _ in
+            try await WebFixture.account(app, "boss", .admin)
+            try await WebFixture.account(app, "clin", .clinician)
+            let browser = WebBrowser(app)
+            try await browser.signIn("boss")
+            let home = try await browser.get("/admin")
+            #expect(home.body.contains("<label for=\"backupTime\">Daily backup time</label>"))
+            #expect(home.body.contains("<label for=\"backupCopies\">Copies kept</label>"))
+
+            let refused = try await browser.post("/admin/backups", [("backupTime", "25:00"), ("backupCopies", "0")])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Time must be a clinic time HH:MM from 00:00 to 23:59."))
+            #expect(refused.body.contains("Copies must be a whole number from 1 to 365."))
+            #expect(refused.body.contains("value=\"25:00\""))
+            #expect(try await BackupSettings.read(on: app.db) == BackupSettings())
+
+            let saved = try await browser.post("/admin/backups", [("backupTime", "03:15"), ("backupCopies", "30")])
+            #expect(saved.status == .seeOther)
+            #expect(saved.location == "/admin")
+            #expect(try await BackupSettings.read(on: app.db) == BackupSettings(minuteOfDay: 195, copies: 30))
+            #expect(try await browser.get("/admin").body.contains("every day at 03:15 clinic time"))
+
+            let clinician = WebBrowser(app)
+            try await clinician.signIn("clin")
+            _ = try await clinician.get("/today")
+            #expect(try await clinician.post("/admin/backups", [("backupTime", "04:00"), ("backupCopies", "2")]).status == .forbidden)
+            #expect(try await BackupSettings.read(on: app.db) == BackupSettings(minuteOfDay: 195, copies: 30))
+        }
+    }
 }

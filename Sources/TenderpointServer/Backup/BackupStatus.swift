@@ -86,45 +86,74 @@ struct BackupSettingsController: RouteCollection {
     func update(request: Request) async throws -> BackupDTO {
         let user = try await request.authorize(.manageSettings, resource: "ClinicSetting")
         let input = try request.content.decode(BackupSettingsInput.self)
+        let change = try BackupSettingsChange(time: input.time, copies: input.copies.map(BackupSettingsChange.Copies.number))
+        let configuration = request.application.tenderpoint
+        return try await request.db.writeTransaction { database in
+            try await change.store(by: user, on: database)
+            return BackupDTO(try await BackupStatus.load(on: database, configuration: configuration))
+        }
+    }
+}
+
+/// A change to the backup settings from the API or the admin page: checked (all problems at
+/// once, naming `time` and `copies`), then stored and audited in the caller's transaction.
+struct BackupSettingsChange: Sendable {
+    enum Copies: Sendable {
+        case number(WholeNumberInput)
+        /// As typed in a form.
+        case text(String)
+    }
+
+    let minute: Int?
+    let copies: Int?
+
+    init(time: String?, copies: Copies?) throws {
         var problems: [Problem] = []
         var minute: Int?
-        var copies: Int?
-        if let time = input.time {
-            if let value = BackupSettings.minute(of: time) {
+        if let time {
+            if let value = BackupSettings.minute(of: time.trimmingCharacters(in: .whitespaces)) {
                 minute = value
             } else {
                 problems.append(Problem(.invalidValue, "time must be a clinic time HH:MM from 00:00 to 23:59.", field: "time"))
             }
         }
-        if let value = input.copies {
+        var count: Int?
+        if let copies {
             let range = BackupSettings.copiesRange
-            let message = "copies must be a whole number from \(range.lowerBound) to \(range.upperBound)."
-            do throws(Problem) {
-                let whole = try value.whole(field: "copies", range: range, unit: "copies")
-                if range.contains(whole) { copies = whole } else { problems.append(Problem(.valueOutOfRange, message, field: "copies")) }
-            } catch {
-                problems.append(Problem(.valueOutOfRange, message, field: "copies"))
+            var whole: Int?
+            switch copies {
+            case .number(let number):
+                if case .whole(let value) = number { whole = value }
+            case .text(let text):
+                let digits = text.trimmingCharacters(in: .whitespaces)
+                if !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }) { whole = Int(digits) }
+            }
+            if let whole, range.contains(whole) {
+                count = whole
+            } else {
+                problems.append(Problem(.valueOutOfRange, "copies must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                                        field: "copies"))
             }
         }
         guard problems.isEmpty else { throw Problems(problems) }
-        guard minute != nil || copies != nil else { throw APIError.invalid("time", "Send time, copies or both.") }
-        let newMinute = minute, newCopies = copies
-        let configuration = request.application.tenderpoint
-        return try await request.db.writeTransaction { database in
-            let old = try await BackupSettings.read(on: database)
-            var new = old
-            if let newMinute {
-                new.minuteOfDay = newMinute
-                try await ClinicSettingsStore.store(.backupTime, newMinute, on: database)
-            }
-            if let newCopies {
-                new.copies = newCopies
-                try await ClinicSettingsStore.store(.backupCopies, newCopies, on: database)
-            }
-            try await AuditLog.insert(AuditEntry(user: user, action: .update, resourceType: "ClinicSetting", resourceID: "backups",
-                                                 detail: "daily backup \(old.timeText) → \(new.timeText); copies kept \(old.copies) → \(new.copies)"),
-                                      on: database)
-            return BackupDTO(try await BackupStatus.load(on: database, configuration: configuration))
+        guard minute != nil || count != nil else { throw APIError.invalid("time", "Send time, copies or both.") }
+        self.minute = minute
+        self.copies = count
+    }
+
+    func store(by user: AuthenticatedUser, on database: any Database) async throws {
+        let old = try await BackupSettings.read(on: database)
+        var new = old
+        if let minute {
+            new.minuteOfDay = minute
+            try await ClinicSettingsStore.store(.backupTime, minute, on: database)
         }
+        if let copies {
+            new.copies = copies
+            try await ClinicSettingsStore.store(.backupCopies, copies, on: database)
+        }
+        try await AuditLog.insert(AuditEntry(user: user, action: .update, resourceType: "ClinicSetting", resourceID: "backups",
+                                             detail: "daily backup \(old.timeText) → \(new.timeText); copies kept \(old.copies) → \(new.copies)"),
+                                  on: database)
     }
 }

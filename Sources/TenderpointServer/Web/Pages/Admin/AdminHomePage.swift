@@ -15,6 +15,10 @@ enum AdminHomePage {
         let areas: [Area]
         /// The daily backups, for those who manage the clinic's settings.
         var backup: BackupStatus? = nil
+        /// The backup settings form as typed, when it was refused, and its errors (by field name).
+        var backupTime: String? = nil
+        var backupCopies: String? = nil
+        var backupErrors: [String: String] = [:]
     }
 
     static let users = Area(title: "Users and roles", path: "/admin/users",
@@ -43,7 +47,7 @@ enum AdminHomePage {
                         .h2(.a(.href(area.path), .safe(area.title))),
                         .p(.safe(area.summary)))
                 }),
-                .unwrap(model.backup) { backupSection($0, timeZone: context.timeZone) }
+                .unwrap(model.backup) { backupSection($0, model: model, context: context) }
             ))
         }
 
@@ -56,7 +60,8 @@ enum AdminHomePage {
             return formatter.string(from: date)
         }
 
-        static func backupSection(_ status: BackupStatus, timeZone: TimeZone) -> Node<HTML.BodyContext> {
+        static func backupSection(_ status: BackupStatus, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+            let timeZone = context.timeZone
             if status.postgres {
                 return .section(.class("card backups"), .attribute(named: "aria-labelledby", value: "backups-title"),
                     .h2(.id("backups-title"), "Backups"),
@@ -79,7 +84,23 @@ enum AdminHomePage {
                 },
                 .if(!status.stale && status.lastError != nil,
                     .p(.class("warning"), .text("The last attempt failed: \(status.lastError ?? "")"))),
-                .p(.text("A copy is taken every day at \(settings.timeText) clinic time into the data directory's backups folder; the newest \(settings.copies) are kept."))
+                .p(.text("A copy is taken every day at \(settings.timeText) clinic time into the data directory's backups folder; the newest \(settings.copies) are kept.")),
+                FormControls.errorSummary(AdminFormFields.summary(model.backupErrors, order: ["backupTime", "backupCopies"]),
+                                          title: "The backup settings were not saved"),
+                .form(
+                    .class("admin-form"), .action("/admin/backups"), .method(.post), .novalidate(),
+                    Layout.csrfField(context),
+                    AdminFormFields.text("backupTime", label: "Daily backup time", value: model.backupTime ?? settings.timeText,
+                                         error: model.backupErrors["backupTime"], type: .time,
+                                         hint: "Clinic time, HH:MM; a quiet hour such as 02:00.", required: true),
+                    AdminFormFields.text("backupCopies", label: "Copies kept", value: model.backupCopies ?? String(settings.copies),
+                                         error: model.backupErrors["backupCopies"], type: .number,
+                                         hint: "The newest daily copies kept, from \(BackupSettings.copiesRange.lowerBound) to \(BackupSettings.copiesRange.upperBound).",
+                                         required: true,
+                                         extra: [.attr("min", String(BackupSettings.copiesRange.lowerBound)),
+                                                 .attr("max", String(BackupSettings.copiesRange.upperBound))]),
+                    .div(.class("actions"), .button(.type(.submit), "Save the backup settings"))
+                )
             )
         }
     }
