@@ -8,7 +8,8 @@ import Vapor
 /// that both refuse alike: the same bcrypt accounts, the same lockout, the same answers.
 ///
 /// - Every check takes a place in `PasswordWork` first (its own threads, a bounded queue; beyond
-///   it `429 too_many_sign_ins` with `Retry-After`, before any database work).
+///   it `429 too_many_sign_ins` with `Retry-After`, held for `refusalDelay` first, before any
+///   database work).
 /// - Unknown, deactivated and real accounts cost the same: one bcrypt verification (a stand-in
 ///   hash of the same cost when there is no usable account), the same database write attempt,
 ///   no extra delay, and the same `401 invalid_credentials` body.
@@ -28,12 +29,13 @@ enum CredentialCheck {
     static func verify(username rawUsername: String, password: String, request: Request, now: Date = Date()) async throws -> UserModel {
         let username = UserAccounts.normalized(username: rawUsername)
         let work = request.application.passwordWork
+        // Refused before any other work, and not audited one by one: a flood must not become a
+        // flood of audit writes (PasswordWork counts them; the server logs them once a minute).
         let admission: PasswordWork.Admission
         do {
-            admission = try work.admit()
+            admission = try work.admit(logger: request.logger)
         } catch {
-            await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .denied,
-                                                  detail: "too many sign-ins at once"))
+            if work.refusalDelay > .zero { try? await Task.sleep(for: work.refusalDelay) }
             throw error
         }
         let user: UserModel?

@@ -17,16 +17,21 @@ final class PasswordWork: Sendable {
     let retryAfterSeconds: Int
     /// bcrypt cost of the stand-in hash checked for unknown and deactivated accounts.
     let cost: Int
+    /// How long a refused sign-in is held before its 429 (a tarpit): a client that does not
+    /// wait for `Retry-After` still sends at most one sign-in per this time per connection, so
+    /// refusing a flood stays cheap too.
+    let refusalDelay: Duration
     private let pool: NIOThreadPool
     private let state = Counter()
 
     /// The defaults: as many hashes as there are cores, at most 2, and 16 waiting.
     convenience init(cost: Int) {
-        self.init(cost: cost, threads: min(2, max(1, System.coreCount)), queueLimit: 16, retryAfterSeconds: 1)
+        self.init(cost: cost, threads: min(2, max(1, System.coreCount)), queueLimit: 16, retryAfterSeconds: 1, refusalDelay: .seconds(1))
     }
 
-    init(cost: Int, threads: Int, queueLimit: Int, retryAfterSeconds: Int) {
+    init(cost: Int, threads: Int, queueLimit: Int, retryAfterSeconds: Int, refusalDelay: Duration = .zero) {
         self.cost = cost
+        self.refusalDelay = refusalDelay
         self.threads = max(1, threads)
         self.queueLimit = max(0, queueLimit)
         self.retryAfterSeconds = max(1, retryAfterSeconds)
@@ -43,10 +48,19 @@ final class PasswordWork: Sendable {
     }
 
     /// Takes a place if fewer than `threads + queueLimit` sign-ins are being checked; else 429.
-    func admit() throws -> Admission {
-        guard state.enter(limit: threads + queueLimit) else { throw tooBusy }
+    /// Refusals are counted, not audited one by one, and `logger` hears of them at most once a minute.
+    func admit(logger: Logger? = nil) throws -> Admission {
+        guard state.enter(limit: threads + queueLimit) else {
+            if let report = state.refuse(now: Date()) {
+                logger?.warning("sign-ins refused with 429: \(report) since the last report (the password hash queue was full)")
+            }
+            throw tooBusy
+        }
         return Admission(work: self)
     }
+
+    /// Sign-ins refused with 429 so far.
+    var refusals: Int { state.refusals }
 
     /// Sign-ins being checked or waiting (for tests and the benchmark).
     var load: Int { state.value }
@@ -102,6 +116,22 @@ final class PasswordWork: Sendable {
         var verified: Int { lock.withLock { verifications } }
 
         func countVerification() { lock.withLock { verifications += 1 } }
+
+        private(set) var refusalCount = 0
+        private var unreported = 0
+        private var reportedAt = Date.distantPast
+        var refusals: Int { lock.withLock { refusalCount } }
+
+        /// Counts a refusal; returns how many to report when a minute has passed since the last report.
+        func refuse(now: Date) -> Int? {
+            lock.withLock {
+                refusalCount += 1
+                unreported += 1
+                guard now.timeIntervalSince(reportedAt) >= 60 else { return nil }
+                defer { unreported = 0; reportedAt = now }
+                return unreported
+            }
+        }
 
         func enter(limit: Int) -> Bool {
             lock.withLock {

@@ -9,7 +9,8 @@ import Vapor
 /// audit trail's cost per read (buffered, as the server does it, against one insert per read),
 /// the HTTP throughput of `GET /health` beside the audited `GET /api/patients/{id}`,
 /// `GET /fhir/Patient/{id}` and a patient's `GET /fhir/Observation?patient=` search in the same
-/// run, and a FHIR bulk export of the whole clinic in resources per second, with the server's
+/// run, a clinician's `GET /api/patients/{id}` latency (p50, p99) alone and while anonymous
+/// clients flood `POST /api/auth/token` with wrong sign-ins, and a FHIR bulk export of the whole clinic in resources per second, with the server's
 /// memory before and during it. Numbers, not tests: run it on a quiet machine.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
@@ -17,6 +18,10 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "concurrency", help: "Concurrent HTTP clients (default 8)") var concurrency: Int?
         @Option(name: "records", help: "Audit records per audit measurement (default 20000)") var records: Int?
         @Option(name: "patients", help: "Patients of the demo clinic the database is filled with (default 30)") var patients: Int?
+        @Option(name: "sign-in-clients", help: "Anonymous clients sending wrong sign-ins during the latency measurement (default 64)")
+        var signInClients: Int?
+        @Option(name: "bcrypt-cost", help: "bcrypt cost of the sign-ins during that measurement (default 12, as in production)")
+        var bcryptCost: Int?
     }
 
     var help: String { "Measures audit cost, HTTP and FHIR throughput and bulk export on a temporary demo database." }
@@ -26,6 +31,8 @@ struct BenchCommand: AsyncCommand {
         let concurrency = max(1, signature.concurrency ?? 8)
         let records = max(100, signature.records ?? 20_000)
         let patients = min(max(1, signature.patients ?? DemoClinic.defaultPatients), DemoClinic.maximumPatients)
+        let signInClients = min(max(1, signature.signInClients ?? 64), 256)
+        let bcryptCost = min(max(4, signature.bcryptCost ?? 12), 14)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tenderpoint-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
 
@@ -39,7 +46,8 @@ struct BenchCommand: AsyncCommand {
             try await configure(app, with: configuration)
             try await prepareDatabase(app)
             try await app.autoMigrate()
-            let report = try await Self.measure(app: app, seconds: seconds, concurrency: concurrency, records: records, patients: patients)
+            let report = try await Self.measure(app: app, seconds: seconds, concurrency: concurrency, records: records, patients: patients,
+                                                signInClients: signInClients, bcryptCost: bcryptCost)
             context.console.print(report)
         } catch {
             try? await app.asyncShutdown()
@@ -48,7 +56,8 @@ struct BenchCommand: AsyncCommand {
         try await app.asyncShutdown()
     }
 
-    static func measure(app: Application, seconds: Int, concurrency: Int, records: Int, patients: Int) async throws -> String {
+    static func measure(app: Application, seconds: Int, concurrency: Int, records: Int, patients: Int,
+                        signInClients: Int = 64, bcryptCost: Int = 12) async throws -> String {
         var lines: [String] = ["Tenderpoint benchmark (SQLite, temporary database; \(ProcessInfo.processInfo.activeProcessorCount) cores)"]
 
         // Audit: one insert per read in its own transaction, as a naive trail would do it.
@@ -90,6 +99,8 @@ struct BenchCommand: AsyncCommand {
         try await TokenModel(userID: try user.requireID(), tokenHash: TokenDigest.hash(token), expiresAt: Date().addingTimeInterval(3600)).create(on: app.db)
         let bearer: HTTPHeaders = ["Authorization": "Bearer \(token)"]
 
+        // Enough connections for the sign-in flood and the clinician side by side (the default is 8 per host).
+        app.http.client.configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 2 * signInClients + concurrency
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
         let base = "http://127.0.0.1:\(port)"
@@ -113,6 +124,22 @@ struct BenchCommand: AsyncCommand {
         lines.append(String(format: "GET /fhir/Observation?patient= %5.0f requests/s (%d requests; first page of 50 of the patient's %d)",
                             fhirSearch.rate, fhirSearch.count, observationTotal))
         lines.append("audit records written by the HTTP measurements: \(auditAfter - auditBefore)")
+
+        // A clinician's reads alone, then while anonymous clients send wrong sign-ins (bcrypt at
+        // production cost on the sign-ins' own bounded pool).
+        await app.usePasswordWork(PasswordWork(cost: bcryptCost))
+        let readURL = base + "/api/patients/\(busiest.uuidString)"
+        let alone = try await latencies(app: app, url: readURL, headers: bearer, seconds: seconds)
+        let flood = try await whileSigningIn(app: app, url: base + "/api/auth/token", clients: signInClients, seconds: seconds) {
+            try await latencies(app: app, url: readURL, headers: bearer, seconds: seconds)
+        }
+        let work = app.passwordWork
+        lines.append(String(format: "GET /api/patients/{id}, one clinician alone:        p50 %6.1f ms  p99 %6.1f ms (%d reads)",
+                            alone.p50 * 1e3, alone.p99 * 1e3, alone.count))
+        lines.append(String(format: "  … while %d clients send wrong sign-ins:          p50 %6.1f ms  p99 %6.1f ms (%d reads) — p99 %.1f× alone",
+                            signInClients, flood.result.p50 * 1e3, flood.result.p99 * 1e3, flood.result.count, flood.result.p99 / alone.p99))
+        lines.append(String(format: "  sign-ins answered: %d × 401, %d × 429 (Retry-After), %d other; bcrypt cost %d on %d threads, queue %d",
+                            flood.unauthorized, flood.tooMany, flood.other, bcryptCost, work.threads, work.queueLimit))
 
         // Bulk export of the whole clinic, kicked off and polled as a client does.
         let memoryBefore = residentMemory()
@@ -163,6 +190,65 @@ struct BenchCommand: AsyncCommand {
         guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
               let pages = text.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return 0 }
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    struct Latencies {
+        var p50: Double
+        var p99: Double
+        var count: Int
+    }
+
+    /// One client's sequential reads for `seconds`: the 50th and 99th percentile of their times.
+    static func latencies(app: Application, url: String, headers: HTTPHeaders, seconds: Int) async throws -> Latencies {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        var times: [Double] = []
+        while ContinuousClock.now < deadline {
+            let start = ContinuousClock.now
+            let response = try await app.client.get(URI(string: url), headers: headers)
+            guard response.status == .ok else { throw Abort(response.status, reason: "bench read failed") }
+            times.append(Self.seconds(since: start))
+        }
+        times.sort()
+        func percentile(_ p: Double) -> Double {
+            guard !times.isEmpty else { return 0 }
+            return times[min(times.count - 1, Int((Double(times.count) * p).rounded(.up)) - 1)]
+        }
+        return Latencies(p50: percentile(0.50), p99: percentile(0.99), count: times.count)
+    }
+
+    /// Runs `body` while `clients` anonymous clients loop sending wrong sign-ins (unknown names)
+    /// to `url`; they stop when `body` ends. Counts their answers.
+    static func whileSigningIn<T: Sendable>(app: Application, url: String, clients: Int, seconds: Int,
+                                            _ body: () async throws -> T) async throws
+        -> (result: T, unauthorized: Int, tooMany: Int, other: Int) {
+        let stop = ContinuousClock.now + .seconds(seconds + 1)
+        return try await withThrowingTaskGroup(of: (Int, Int, Int).self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    var counts = (0, 0, 0)
+                    var attempt = 0
+                    while ContinuousClock.now < stop, !Task.isCancelled {
+                        attempt += 1
+                        let response = try? await app.client.post(URI(string: url)) { request in
+                            try request.content.encode(["username": "nobody-\(client)-\(attempt)", "password": "wrong guess"], as: .json)
+                        }
+                        switch response?.status {
+                        case .unauthorized?: counts.0 += 1
+                        case .tooManyRequests?: counts.1 += 1  // a flood does not wait for Retry-After
+                        default: counts.2 += 1
+                        }
+                    }
+                    return counts
+                }
+            }
+            // Let the flood build up before measuring.
+            try await Task.sleep(for: .milliseconds(300))
+            let result = try await body()
+            group.cancelAll()
+            var total = (0, 0, 0)
+            for try await counts in group { total = (total.0 + counts.0, total.1 + counts.1, total.2 + counts.2) }
+            return (result, total.0, total.1, total.2)
+        }
     }
 
     /// Requests per second from `concurrency` clients looping for `seconds`; every answer must be 200.
