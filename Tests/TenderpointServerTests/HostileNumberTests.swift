@@ -113,6 +113,7 @@ import VaporTesting
                 Case(body: #"{"diaryMaxDaysBack":§}"#, field: "diaryMaxDaysBack", role: .admin),
             ],
             "POST /api/alerts/:alertID/acknowledge": [Case(body: #"{"note":§}"#, field: "note")],
+            "PUT /api/settings/backups": [Case(body: #"{"copies":§}"#, field: "copies", role: .admin)],
         ]
     }
 
@@ -136,6 +137,7 @@ import VaporTesting
         "GET /api/patients/:patientID/sessions/:sessionID/adverse-events/:eventID",
         "GET /api/patients/:patientID/adverse-events", "GET /api/settings", "GET /api/calendar/holidays",
         "GET /api/reports/outcomes", "GET /api/reports/outcomes/cycles.csv", "GET /api/patients/:patientID/outcomes",
+        "GET /api/settings/backups",
     ]
 
     static let pagingAttacks: [(query: String, field: String)] = [
