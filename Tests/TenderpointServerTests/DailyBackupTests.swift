@@ -55,6 +55,8 @@ import VaporTesting
             try await SQLiteRestore.check(copy.file, named: copy.file.path)
             let size = try #require(try FileManager.default.attributesOfItem(atPath: copy.file.path)[.size] as? NSNumber).int64Value
             #expect(copy.size == size)
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: copy.file.path)[.posixPermissions] as? NSNumber)
+            #expect(mode.intValue & 0o077 == 0, "the copy is readable by others: \(String(mode.intValue, radix: 8))")
             #expect(size > 0)
 
             // The same scheduled time is not run twice, nor before the next day's 02:00.

@@ -51,7 +51,8 @@ enum DailyBackup {
         guard let database = app.db as? any SQLDatabase else { throw Failure(description: "the database does not speak SQL") }
         let files = FileManager.default
         let directory = directory(for: databaseFile)
-        try files.createDirectory(at: directory, withIntermediateDirectories: true)
+        // Patient records: the folder and each copy readable by the server's user only.
+        try files.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var destination = directory.appendingPathComponent(fileName(at: now))
         var suffix = 2
         while files.fileExists(atPath: destination.path) {
@@ -61,6 +62,7 @@ enum DailyBackup {
 
         let before = try await rowCounts(database)
         let size = try await SQLiteBackup.backup(database, databaseFile: databaseFile, to: destination)
+        try? files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination.path)
         let rows: [String: Int]
         do {
             rows = try await verify(destination, atLeast: before)
