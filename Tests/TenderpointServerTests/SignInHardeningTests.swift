@@ -218,8 +218,11 @@ import VaporTesting
             #expect(page.headers.first(name: .retryAfter) == "3")
             #expect(page.body.contains("Too many sign-ins at once: try again in 3 seconds."))
             #expect(page.sessionLess)
-            // Refused before any work: no bcrypt, no failure counted.
+            // Refused before any work: no bcrypt, no failure counted; counted, not audited one by one.
             #expect(work.verifications == 0)
+            #expect(work.refusals == 3)  // the direct admit above, the API and the web form
+            await app.flushAudit()
+            #expect(try await AuditEventModel.query(on: app.db).filter(\.$action == "login-failed").count() == 0)
             #expect(try await UserModel.find(id, on: app.db)?.failedLogins == 0)
 
             // A place comes free: signing in works again.
@@ -227,6 +230,25 @@ import VaporTesting
             #expect(try await TokenAPITests().login(app, "clin", "correct horse").0 == .ok)
             held[1].release()
             #expect(work.load == 0)
+        }
+    }
+
+    @Test func aRefusedSignInIsHeldBeforeIts429() async throws {
+        try await withTestApp { app, _ in
+            let work = PasswordWork(cost: 4, threads: 1, queueLimit: 0, retryAfterSeconds: 1, refusalDelay: .milliseconds(400))
+            await app.usePasswordWork(work)
+            let held = try work.admit()
+            let started = ContinuousClock.now
+            let (status, headers) = try await TokenAPITests().login(app, "nobody", "wrong password")
+            let waited = ContinuousClock.now - started
+            #expect(status == .tooManyRequests)
+            #expect(headers.first(name: .retryAfter) == "1")
+            #expect(waited >= .milliseconds(400))
+            held.release()
+            // With a place free, the same request is checked at once (a 401, one bcrypt verification).
+            #expect(try await TokenAPITests().login(app, "nobody", "wrong password").0 == .unauthorized)
+            #expect(work.verifications == 1)
+            #expect(work.refusals == 1)
         }
     }
 
