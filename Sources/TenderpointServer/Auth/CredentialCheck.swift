@@ -61,7 +61,8 @@ enum CredentialCheck {
         case (let user?, nil):
             // Locked by concurrent guesses between the check above and this one.
             await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .denied, detail: "locked"))
-            throw locked(until: user.lockedUntil ?? now.addingTimeInterval(lockout), now: now)
+            let lockedUntil = try await UserModel.find(user.id, on: request.db)?.lockedUntil
+            throw locked(until: max(lockedUntil ?? now.addingTimeInterval(lockout), now), now: now)
         case (let user?, let failures?):
             await request.audit.record(AuditEntry(username: username, action: .loginFailed, resourceType: "Session", outcome: .failure,
                                                   detail: user.active ? "failure \(failures)" : "failure \(failures) (deactivated)"))
