@@ -90,7 +90,8 @@ enum CredentialCheck {
     /// the lock). Returns which failure this was (1…maximumFailures), or nil when no row
     /// matched: no such account, or one locked already.
     static func countFailure(username: String, now: Date, on database: any Database) async throws -> Int? {
-        let until = now.addingTimeInterval(lockout)
+        // A whole second, so the instant read back (SQLite's driver rounds to microseconds) is the one stored.
+        let until = Date(timeIntervalSince1970: now.addingTimeInterval(lockout).timeIntervalSince1970.rounded(.up))
         let row = try await database.writeTransaction { transaction -> FailureRow? in
             let sql = transaction as! any SQLDatabase
             return try await sql.raw("""
