@@ -1,3 +1,4 @@
+import FluentKit
 import TenderpointCore
 import Vapor
 
@@ -28,6 +29,11 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return APIError(problem)
         case let decoding as DecodingError:
             return decodingError(decoding)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // The database's own unique or foreign-key rule refused a write that raced another
+            // (two instances creating one NHS number at once): the check before it lost the race.
+            return APIError(.conflict, code: "conflict",
+                            message: "This clashes with a record saved at the same moment (a value that must be unique is taken); nothing was saved.")
         case let abort as any AbortError:
             let code: String
             switch abort.status {
