@@ -1,4 +1,5 @@
 """Shared fixtures: the built `tenderpoint` binary and a server started on a fresh database."""
+import contextlib
 import os
 import pathlib
 import socket
@@ -26,33 +27,43 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def demo_server(binary):
-    """A server on a fresh SQLite database filled with the demo clinic (`serve --demo`)."""
-    with tempfile.TemporaryDirectory(prefix="tenderpoint-e2e-") as data:
-        port = free_port()
-        environment = dict(os.environ, TENDERPOINT_DATA_DIR=data, LOG_LEVEL="warning")
-        process = subprocess.Popen([str(binary), "serve", "--demo", "--port", str(port)], env=environment,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            if process.poll() is not None:
-                pytest.fail("server exited: " + process.stderr.read().decode()[-2000:])
-            try:
-                if requests.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.3)
-        else:
-            process.kill()
-            pytest.fail("server did not answer /health within 180 s")
-        yield base
+@contextlib.contextmanager
+def running_server(binary, data, *arguments, wait=180):
+    """`tenderpoint serve ARGUMENTS` on the SQLite database in `data`, on a free loopback port, until
+    it answers /health; yields (base URL, process) and stops it afterwards."""
+    port = free_port()
+    environment = dict(os.environ, TENDERPOINT_DATA_DIR=data, LOG_LEVEL="warning")
+    process = subprocess.Popen([str(binary), "serve", *arguments, "--port", str(port)], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + wait
+    while time.time() < deadline:
+        if process.poll() is not None:
+            pytest.fail("server exited: " + process.stderr.read().decode()[-2000:])
+        try:
+            if requests.get(base + "/health", timeout=1).status_code == 200:
+                break
+        except requests.RequestException:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail(f"server did not answer /health within {wait} s")
+    try:
+        yield base, process
+    finally:
         process.terminate()
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def demo_server(binary):
+    """A server on a fresh SQLite database filled with the demo clinic (`serve --demo`)."""
+    with tempfile.TemporaryDirectory(prefix="tenderpoint-e2e-") as data:
+        with running_server(binary, data, "--demo") as (base, _):
+            yield base
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ and must be exactly these."""
 import os
 import subprocess
 import tempfile
-import time
 from datetime import date
 
 import holidays
 import pytest
 import requests
 
-from conftest import free_port
+from conftest import running_server
 
 YEARS = range(2026, 2031)
 REGIONS = {"englandAndWales": "ENG", "scotland": "SCT", "northernIreland": "NIR"}
@@ -28,30 +27,10 @@ def clinic(binary):
         environment = dict(os.environ, TENDERPOINT_DATA_DIR=data, LOG_LEVEL="warning")
         subprocess.run([str(binary), "user", "create", "admin", "--role", "admin"], input="holiday admin password\n",
                        text=True, env=environment, check=True, capture_output=True, timeout=120)
-        port = free_port()
-        process = subprocess.Popen([str(binary), "serve", "--port", str(port)], env=environment,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            if process.poll() is not None:
-                pytest.fail("server exited: " + process.stderr.read().decode()[-2000:])
-            try:
-                if requests.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.3)
-        else:
-            process.kill()
-            pytest.fail("server did not answer /health within 120 s")
-        token = requests.post(base + "/api/auth/token", json={"username": "admin", "password": "holiday admin password"},
-                              timeout=10).json()["token"]
-        yield base, {"Authorization": f"Bearer {token}"}
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with running_server(binary, data, wait=120) as (base, _):
+            token = requests.post(base + "/api/auth/token", json={"username": "admin", "password": "holiday admin password"},
+                                  timeout=10).json()["token"]
+            yield base, {"Authorization": f"Bearer {token}"}
 
 
 def server_holidays(clinic, year, region=None):

@@ -32,7 +32,7 @@ import time
 import pytest
 import requests
 
-from conftest import ROOT, free_port
+from conftest import ROOT, running_server
 
 SPEC = ROOT / "docs" / "openapi.yaml"
 SCHEMATHESIS = pathlib.Path(sys.executable).with_name("schemathesis")
@@ -54,29 +54,8 @@ LOGINS = {"clinician": ("dr.okafor", "clinician-demo-1"), "patient": ("patient1"
 def fuzz_server(binary):
     """A server of our own on a fresh demo clinic (the fuzzing writes to it)."""
     with tempfile.TemporaryDirectory(prefix="tenderpoint-fuzz-") as data:
-        port = free_port()
-        environment = dict(os.environ, TENDERPOINT_DATA_DIR=data, LOG_LEVEL="warning")
-        process = subprocess.Popen([str(binary), "serve", "--demo", "--port", str(port)], env=environment,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 180
-        while time.time() < deadline:
-            if process.poll() is not None:
-                pytest.fail("server exited: " + process.stderr.read().decode()[-2000:])
-            try:
-                if requests.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(0.3)
-        else:
-            process.kill()
-            pytest.fail("server did not answer /health within 180 s")
-        yield base, process
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with running_server(binary, data, "--demo") as (base, process):
+            yield base, process
 
 
 def sign_in(base, role):
